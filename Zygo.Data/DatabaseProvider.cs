@@ -1,0 +1,8 @@
+namespace Zygo.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+    PostgreSql,
+}

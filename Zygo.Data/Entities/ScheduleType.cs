@@ -1,0 +1,8 @@
+namespace Zygo.Data.Entities;
+
+public enum ScheduleType
+{
+    Interval,
+    Cron,
+    Once,
+}

@@ -1,0 +1,10 @@
+namespace Zygo.Data.Entities;
+
+public enum TriggerSource
+{
+    User,
+    Schedule,
+    Webhook,
+    Api,
+    Chat,
+}

@@ -1,0 +1,9 @@
+namespace Zygo.Data.Entities;
+
+public enum WorkflowStatus
+{
+    Draft,
+    Active,
+    Paused,
+    Archived,
+}
