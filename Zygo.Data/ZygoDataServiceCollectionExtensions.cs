@@ -49,6 +49,7 @@ public static class ZygoDataServiceCollectionExtensions
             ServiceLifetime.Scoped);
         services.AddScoped<ZygoDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddScoped<IDbContextFactory<ZygoDbContext>, ZygoDbContextFactory<TContext>>();
+        services.AddScoped<ISystemDbContextFactory, SystemDbContextFactory<TContext>>();
         return services;
     }
 

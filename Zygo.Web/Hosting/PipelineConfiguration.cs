@@ -1,0 +1,62 @@
+using Zygo.Web.Accounts;
+using Zygo.Web.Api;
+using Zygo.Web.Components;
+using Zygo.Web.Tenancy;
+
+namespace Zygo.Web.Hosting;
+
+/// <summary>The composition root's request half: middleware order and endpoints.</summary>
+public static class PipelineConfiguration
+{
+    public static void UseZygo(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages(async context =>
+        {
+            // API errors without a body (401, 403, 405 …) still get a ProblemDetails.
+            var http = context.HttpContext;
+            if (http.Request.Path.StartsWithSegments("/api"))
+            {
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = { Status = http.Response.StatusCode, Detail = DescribeStatus(http.Response.StatusCode) },
+                });
+            }
+            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
+            {
+                http.Response.Redirect("/not-found");
+            }
+        });
+
+        app.UseAuthentication();
+        app.Use((context, next) =>
+        {
+            context.RequestServices.GetRequiredService<TenantSession>().Initialize(context.User);
+            return next(context);
+        });
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/api/openapi/{documentName}.json");
+        var api = app.MapGroup("/api/v1").RequireAuthorization();
+        api.MapWorkflowEndpoints();
+        api.MapVariableEndpoints();
+        app.MapAccountEndpoints();
+        app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
+
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    private static string DescribeStatus(int status) => status switch
+    {
+        401 => "Sign in, or send 'Authorization: Bearer <api key>'.",
+        403 => "Your role in this tenant does not allow this.",
+        404 => "There is nothing at this address.",
+        405 => "This address does not accept that HTTP method.",
+        415 => "Send the body as application/json.",
+        _ => "The request failed.",
+    };
+}

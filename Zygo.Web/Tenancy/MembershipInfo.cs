@@ -1,0 +1,5 @@
+using Zygo.Data.Entities;
+
+namespace Zygo.Web.Tenancy;
+
+public sealed record MembershipInfo(Guid TenantId, string TenantName, TenantRole Role);

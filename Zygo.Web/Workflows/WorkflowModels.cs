@@ -1,0 +1,39 @@
+using System.Text.Json;
+using Zygo.Data.Entities;
+
+namespace Zygo.Web.Workflows;
+
+public sealed record WorkflowQuery(string? Search = null, WorkflowStatus? Status = null, int Limit = 25, int Offset = 0);
+
+public sealed record WorkflowSummary(
+    Guid Id,
+    string Name,
+    string? Description,
+    string Slug,
+    WorkflowStatus Status,
+    int Version,
+    int? PublishedVersion,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+public sealed record WorkflowDetail(
+    Guid Id,
+    string Name,
+    string? Description,
+    string Slug,
+    WorkflowStatus Status,
+    int Version,
+    int? PublishedVersion,
+    JsonElement Nodes,
+    JsonElement Edges,
+    Guid CreatedBy,
+    DateTime CreatedAt,
+    DateTime UpdatedAt);
+
+/// <summary>A new workflow; a missing slug is derived from the name.</summary>
+public sealed record WorkflowDraft(string Name, string? Description = null, string? Slug = null,
+    string? NodesJson = null, string? EdgesJson = null);
+
+/// <summary>A partial change: null members stay as they are.</summary>
+public sealed record WorkflowChange(string? Name = null, string? Description = null, string? Slug = null,
+    string? NodesJson = null, string? EdgesJson = null, WorkflowStatus? Status = null, string? ChangeNote = null);
