@@ -45,7 +45,18 @@ case "${1:-run}" in
     need_chromium
     restore
     dotnet build Zygo.Blazor.sln -c "$configuration" --no-restore
-    exec dotnet test Zygo.Blazor.sln -c "$configuration" --no-build --logger "console;verbosity=normal"
+    results=TestResults
+    rm -rf "$results"
+    status=0
+    dotnet test Zygo.Blazor.sln -c "$configuration" --no-build --logger "console;verbosity=normal" \
+      --logger "trx;LogFileName=zygo.trx" --results-directory "$results" || status=$?
+    # One plain closing line, whatever the runner printed above it.
+    if [ -f "$results/zygo.trx" ]; then
+      counters=$(grep -o '<Counters [^>]*>' "$results/zygo.trx" | head -1)
+      count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+      echo "Tests: $(count passed) passed, $(count failed) failed, $(( $(count total) - $(count executed) )) skipped"
+    fi
+    exit "$status"
     ;;
   *)
     echo "usage: ./zygo.sh [run|test]" >&2
