@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Zygo.Data.Entities;
@@ -17,7 +18,10 @@ public static class AccountEndpoints
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/account").ExcludeFromDescription();
+        // Every post here changes who is signed in: all of them demand the antiforgery token, logout included.
+        var group = app.MapGroup("/account").ExcludeFromDescription()
+            .WithMetadata(new RequireAntiforgeryTokenAttribute())
+            .AddEndpointFilter(RejectInvalidAntiforgery);
 
         group.MapPost("/login", async ([FromForm] LoginForm form, SignInManager<ZygoUser> signIn, AccountService accounts) =>
         {
@@ -108,6 +112,16 @@ public static class AccountEndpoints
             return Results.LocalRedirect(LoginPath + "?signedOut=1");
         });
     }
+
+    /// <summary>
+    /// The antiforgery middleware only records its verdict; form binding enforces it, but a post without a form
+    /// model (logout) must check it here.
+    /// </summary>
+    private static ValueTask<object?> RejectInvalidAntiforgery(EndpointFilterInvocationContext context, EndpointFilterDelegate next) =>
+        context.HttpContext.Features.Get<IAntiforgeryValidationFeature>() is { IsValid: false }
+            ? ValueTask.FromResult<object?>(Results.Problem(statusCode: StatusCodes.Status400BadRequest,
+                title: "The form has expired.", detail: "Reload the page and try again."))
+            : next(context);
 
     private static async Task SignInToTenantAsync(SignInManager<ZygoUser> signIn, ZygoUser user, Guid? tenantId, bool persistent)
     {

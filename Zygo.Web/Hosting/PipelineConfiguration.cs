@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.Components;
@@ -11,25 +12,13 @@ public static class PipelineConfiguration
     public static void UseZygo(this WebApplication app)
     {
         app.UseExceptionHandler();
-        app.UseStatusCodePages(async context =>
-        {
-            // API errors without a body (401, 403, 405 …) still get a ProblemDetails.
-            var http = context.HttpContext;
-            if (http.Request.Path.StartsWithSegments("/api"))
-            {
-                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
-                await problems.TryWriteAsync(new ProblemDetailsContext
-                {
-                    HttpContext = http,
-                    ProblemDetails = { Status = http.Response.StatusCode, Detail = DescribeStatus(http.Response.StatusCode) },
-                });
-            }
-            else if (http.Response.StatusCode == StatusCodes.Status404NotFound)
-            {
-                http.Response.Redirect("/not-found");
-            }
-        });
+        // API errors without a body (401, 403, 405 …) still get a ProblemDetails; pages get a friendly 404 page.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));
+        app.UseWhen(context => !IsApi(context), pages =>
+            pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        // Explicit, after the status pages, so a re-executed request is routed again.
+        app.UseRouting();
         app.UseAuthentication();
         app.Use((context, next) =>
         {
@@ -48,6 +37,19 @@ public static class PipelineConfiguration
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
 
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
+    private static async Task WriteApiProblemAsync(StatusCodeContext context)
+    {
+        var http = context.HttpContext;
+        var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = { Status = http.Response.StatusCode, Detail = DescribeStatus(http.Response.StatusCode) },
+        });
     }
 
     private static string DescribeStatus(int status) => status switch
