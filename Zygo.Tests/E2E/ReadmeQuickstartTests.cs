@@ -6,7 +6,7 @@ namespace Zygo.Tests.E2E;
 
 /// <summary>
 /// The newcomer's path, end to end: the README's run command starts Zygo, the first start prints a sign-in,
-/// and a real browser signs in, sees the demo workflows and creates, renames and deletes one.
+/// and a real browser signs in, sees the demo workflows and creates, renames and deletes one, and signs out.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ReadmeQuickstartTests
@@ -67,6 +67,12 @@ public sealed class ReadmeQuickstartTests
             await page.ReloadAsync();
             await Chromium.WaitForInteractiveAsync(page);
             await Assertions.Expect(rows).ToHaveCountAsync(3);
+
+            await page.ClickAsync("[data-testid=user-menu]");
+            await page.ClickAsync("[data-testid=sign-out]");
+            await page.WaitForURLAsync(url => url.Contains("/account/login"));
+            await page.GotoAsync(new Uri(zygo.Address, "/workflows").ToString());
+            page.Url.Should().Contain("/account/login", "a signed-out browser is sent back to sign in");
         }
         finally
         {

@@ -19,11 +19,12 @@ public sealed class MemberService(
     {
         user.Demand(Permission.ManageMembers);
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Memberships.AsNoTracking()
+        var members = await db.Memberships.AsNoTracking()
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m, u })
-            .OrderBy(x => x.m.Role).ThenBy(x => x.u.Email)
             .Select(x => new MemberSummary(x.m.Id, x.u.Id, x.u.Email ?? "", x.u.DisplayName, x.m.Role, x.m.CreatedAt))
             .ToListAsync(ct);
+        // Roles are stored by name; rank order (Owner first) is the enum's, so sort here rather than in SQL.
+        return members.OrderBy(m => m.Role).ThenBy(m => m.Email, StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public async Task ChangeRoleAsync(Guid membershipId, TenantRole role, CancellationToken ct = default)
