@@ -101,6 +101,15 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
                 throw new InvalidOperationException(
                     $"Refused to write a {entry.Entity.GetType().Name} of another tenant.");
             }
+
+            // The stored tenant counts, not only the new one: setting TenantId first must not let a context change,
+            // take over or delete another tenant's row.
+            if (current is not null && entry.State is EntityState.Modified or EntityState.Deleted
+                && !Equals(entry.Property(nameof(ITenantScoped.TenantId)).OriginalValue, current.Value))
+            {
+                throw new InvalidOperationException(
+                    $"Refused to write a {entry.Entity.GetType().Name} of another tenant.");
+            }
         }
     }
 }

@@ -24,12 +24,20 @@ public sealed class ZygoAppFactory : WebApplicationFactory<Program>
     public const string DefaultPassword = "Member-Password-123";
 
     private readonly bool _useKestrel;
+    private readonly bool _deleteDataFolder;
     private readonly Dictionary<string, string?> _settings;
 
-    public ZygoAppFactory(bool useKestrel = false, IDictionary<string, string?>? settings = null)
+    /// <param name="useKestrel">Listen on a real loopback port instead of the in-memory test server.</param>
+    /// <param name="settings">Configuration overrides, applied after the defaults below.</param>
+    /// <param name="dataPath">An existing data folder to start on (e.g. to restart on the data of an earlier
+    /// factory); by default a new temporary one.</param>
+    /// <param name="deleteDataFolder">Delete the data folder on dispose; false keeps it for a later factory.</param>
+    public ZygoAppFactory(bool useKestrel = false, IDictionary<string, string?>? settings = null,
+        string? dataPath = null, bool deleteDataFolder = true)
     {
         _useKestrel = useKestrel;
-        DataPath = Path.Combine(Path.GetTempPath(), "zygo-tests", Guid.NewGuid().ToString("N"));
+        _deleteDataFolder = deleteDataFolder;
+        DataPath = dataPath ?? Path.Combine(Path.GetTempPath(), "zygo-tests", Guid.NewGuid().ToString("N"));
         _settings = new Dictionary<string, string?>
         {
             ["Zygo:DataPath"] = DataPath,
@@ -192,6 +200,12 @@ public sealed class ZygoAppFactory : WebApplicationFactory<Program>
 
     private void TryDeleteDataFolder()
     {
+        if (!_deleteDataFolder)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            return;
+        }
+
         try
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -17,6 +17,12 @@ public static class Slug
             {
                 if (dash && sb.Length > 0)
                 {
+                    if (sb.Length + 2 > MaxLength)
+                    {
+                        // No room for the dash and a character after it.
+                        break;
+                    }
+
                     sb.Append('-');
                 }
 
