@@ -38,8 +38,6 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             InputValidationException v => (400, "The request is not valid.", v.Message, v.Errors),
             ConflictException c => (409, "Conflict.", c.Message, null),
             PermissionDeniedException p => (403, "Forbidden.", p.Message, null),
-            BadHttpRequestException { StatusCode: 413 } => (413, "The request body is too large.",
-                "The body exceeds the limit this server accepts (Zygo:Api:MaxRequestBodyBytes).", null),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read.", ExplainBadRequest(b), null),
             _ => (500, "Something went wrong on the server.", "The error was logged. Try again, or report it if it persists.", null),
         };

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.Components;
@@ -48,16 +49,21 @@ public static class PipelineConfiguration
         await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
-            ProblemDetails = { Status = http.Response.StatusCode, Detail = DescribeStatus(http.Response.StatusCode) },
+            ProblemDetails = { Status = http.Response.StatusCode, Detail = DescribeStatus(http) },
         });
     }
 
-    private static string DescribeStatus(int status) => status switch
+    private static string DescribeStatus(HttpContext http) => http.Response.StatusCode switch
     {
         401 => "Sign in, or send 'Authorization: Bearer <api key>'.",
         403 => "Your role in this tenant does not allow this.",
         404 => "There is nothing at this address.",
         405 => "This address does not accept that HTTP method.",
+        // Kestrel rejects the body while the endpoint reads it; minimal APIs swallow that as an I/O error, so the
+        // 413 arrives here without a body rather than through the exception handler.
+        413 => http.Features.Get<IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize is { } limit
+            ? $"The request body is too large: this server accepts at most {limit} bytes (Zygo:Api:MaxRequestBodyBytes)."
+            : "The request body is too large for this server (Zygo:Api:MaxRequestBodyBytes).",
         415 => "Send the body as application/json.",
         _ => "The request failed.",
     };
