@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Zygo.Web.Common;
@@ -10,7 +11,7 @@ namespace Zygo.Web.Api;
 /// Turns the exceptions services and model binding throw into RFC 7807 answers with a message a person can act
 /// on. Anything unexpected becomes a 500 without internals; the details go to the log.
 /// </summary>
-public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
+public sealed partial class ApiExceptionHandler(IProblemDetailsService problems, ILogger<ApiExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
@@ -43,9 +44,26 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         };
 
     private static string ExplainBadRequest(BadHttpRequestException exception) =>
-        exception.InnerException switch
+        exception.InnerException is JsonException json ? ExplainJson(json) : exception.Message;
+
+    /// <summary>Says what is wrong in the body's terms (field and position), without .NET type names.</summary>
+    private static string ExplainJson(JsonException json)
+    {
+        var field = json.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+        if (UnmappedMember().Match(json.Message) is { Success: true } unknown)
         {
-            JsonException json => $"The body is not valid JSON for this endpoint: {json.Message}",
-            _ => exception.Message,
-        };
+            return $"The JSON body has an unknown field '{unknown.Groups[1].Value}'. Check its spelling against the API reference.";
+        }
+
+        if (json.Message.Contains("could not be converted", StringComparison.Ordinal) && field is not null)
+        {
+            return $"The JSON field '{field}' has the wrong type or an unknown value.";
+        }
+
+        var where = json.LineNumber is { } line ? $" (line {line + 1}, position {json.BytePositionInLine + 1})" : "";
+        return $"The body is not valid JSON{where}.";
+    }
+
+    [GeneratedRegex("The JSON property '([^']*)' could not be mapped")]
+    private static partial Regex UnmappedMember();
 }
