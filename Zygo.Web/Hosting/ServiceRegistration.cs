@@ -12,6 +12,7 @@ using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.ApiKeys;
 using Zygo.Web.Audit;
+using Zygo.Web.Executions;
 using Zygo.Web.Members;
 using Zygo.Web.Security;
 using Zygo.Web.Seeding;
@@ -130,6 +131,7 @@ public static class ServiceRegistration
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkflowService>();
         services.AddScoped<VariableService>();
+        services.AddScoped<ExecutionQuery>();
         services.AddScoped<MemberService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<ApiKeyService>();

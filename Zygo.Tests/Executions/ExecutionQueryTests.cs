@@ -1,0 +1,92 @@
+using Microsoft.Extensions.DependencyInjection;
+using Zygo.Data.Entities;
+using Zygo.Tests.Infrastructure;
+using Zygo.Web.Executions;
+
+namespace Zygo.Tests.Executions;
+
+public sealed class ExecutionQueryTests : IAsyncLifetime
+{
+    private static readonly DateTime T0 = new(2025, 1, 1, 12, 0, 0, DateTimeKind.Utc);
+    private readonly ZygoAppFactory _app = new();
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await _app.DisposeAsync();
+
+    [Fact]
+    public async Task Lists_runs_of_the_current_tenant_newest_first_with_workflow_name_and_duration()
+    {
+        var tenant = await _app.DemoTenantIdAsync();
+        var other = await _app.CreateTenantAsync("Other");
+        var workflow = await AddWorkflowAsync(tenant, "Lead triage run");
+        var foreign = await AddWorkflowAsync(other, "Foreign");
+        await AddExecutionAsync(tenant, workflow, ExecutionStatus.Completed, TriggerSource.User, T0, TimeSpan.FromMilliseconds(1500));
+        await AddExecutionAsync(tenant, workflow, ExecutionStatus.Failed, TriggerSource.Webhook, T0.AddMinutes(5), null);
+        await AddExecutionAsync(other, foreign, ExecutionStatus.Completed, TriggerSource.User, T0.AddMinutes(9), null);
+
+        var page = await ListAsync(tenant, TenantRole.Viewer, new ExecutionFilter());
+
+        page.Total.Should().Be(2);
+        page.Items.Select(e => e.Status).Should().Equal(ExecutionStatus.Failed, ExecutionStatus.Completed);
+        page.Items.Should().OnlyContain(e => e.WorkflowName == "Lead triage run");
+        page.Items[1].DurationMs.Should().Be(1500);
+        page.Items[0].DurationMs.Should().BeNull();
+    }
+
+    [Fact]
+    public async Task Filters_by_status_trigger_and_workflow_and_pages()
+    {
+        var tenant = await _app.DemoTenantIdAsync();
+        var first = await AddWorkflowAsync(tenant, "First");
+        var second = await AddWorkflowAsync(tenant, "Second");
+        for (var i = 0; i < 3; i++)
+        {
+            await AddExecutionAsync(tenant, first, ExecutionStatus.Completed, TriggerSource.Schedule, T0.AddMinutes(i), null);
+        }
+
+        await AddExecutionAsync(tenant, second, ExecutionStatus.Running, TriggerSource.Api, T0.AddMinutes(10), null);
+
+        (await ListAsync(tenant, TenantRole.Member, new ExecutionFilter(Status: ExecutionStatus.Running))).Total.Should().Be(1);
+        (await ListAsync(tenant, TenantRole.Member, new ExecutionFilter(TriggeredBy: TriggerSource.Schedule))).Total.Should().Be(3);
+        (await ListAsync(tenant, TenantRole.Member, new ExecutionFilter(WorkflowId: second))).Items.Should().ContainSingle()
+            .Which.WorkflowName.Should().Be("Second");
+        var page = await ListAsync(tenant, TenantRole.Member, new ExecutionFilter(Limit: 2, Offset: 2));
+        page.Total.Should().Be(4);
+        page.Items.Select(e => e.TriggeredAt).Should().Equal(T0.AddMinutes(1), T0);
+    }
+
+    private async Task<Zygo.Web.Common.PagedResult<ExecutionSummary>> ListAsync(Guid tenant, TenantRole role, ExecutionFilter filter)
+    {
+        var userId = await _app.CreateUserAsync(tenant, role);
+        using var scope = _app.ScopeFor(userId, tenant, role);
+        return await scope.ServiceProvider.GetRequiredService<ExecutionQuery>().ListAsync(filter);
+    }
+
+    private async Task<Guid> AddWorkflowAsync(Guid tenant, string name)
+    {
+        var creator = await _app.CreateUserAsync(tenant, TenantRole.Developer);
+        await using var db = _app.CreateSystemContext();
+        var workflow = new Workflow { TenantId = tenant, Name = name, Slug = Guid.NewGuid().ToString("N"), CreatedByUserId = creator };
+        db.Workflows.Add(workflow);
+        await db.SaveChangesAsync();
+        return workflow.Id;
+    }
+
+    private async Task AddExecutionAsync(Guid tenant, Guid workflow, ExecutionStatus status, TriggerSource source,
+        DateTime triggeredAt, TimeSpan? duration)
+    {
+        await using var db = _app.CreateSystemContext();
+        db.WorkflowExecutions.Add(new WorkflowExecution
+        {
+            TenantId = tenant,
+            WorkflowId = workflow,
+            Status = status,
+            TriggeredBy = source,
+            TriggeredAt = triggeredAt,
+            StartedAt = triggeredAt,
+            CompletedAt = duration is { } d ? triggeredAt + d : null,
+        });
+        await db.SaveChangesAsync();
+    }
+}
