@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Zygo.Engine.Graph;
+using Zygo.Engine.Templating;
+
+namespace Zygo.Engine.Execution;
+
+/// <summary>Everything a node sees while it runs: itself, its input, the run's values for templates, and a log.</summary>
+public sealed class NodeContext(
+    GraphNode node,
+    JsonNode? input,
+    TemplateScope scope,
+    ExecutionInfo execution,
+    IServiceProvider services,
+    Action<string>? log = null)
+{
+    public GraphNode Node { get; } = node;
+
+    /// <summary>The output of the node(s) before this one (an object keyed by label when several joined).</summary>
+    public JsonNode? Input { get; } = input;
+
+    public TemplateScope Scope { get; } = scope;
+    public ExecutionInfo Execution { get; } = execution;
+
+    /// <summary>The run's services (for node types that need the database or the tenant's variables).</summary>
+    public IServiceProvider Services { get; } = services;
+
+    /// <summary>The node's config with every {{…}} resolved, bound to its typed record.</summary>
+    public TConfig BindConfig<TConfig>() where TConfig : class, new()
+    {
+        var resolved = TemplateResolver.ResolveTree(Node.Config, Scope);
+        try
+        {
+            return resolved.Deserialize<TConfig>(EngineJson.Options) ?? new TConfig();
+        }
+        catch (JsonException ex)
+        {
+            throw new NodeFailedException($"The configuration of '{Node.DisplayName}' is not valid: {ex.Message}");
+        }
+    }
+
+    /// <summary>Resolves the {{…}} references in one string.</summary>
+    public string Resolve(string template) => TemplateResolver.ResolveString(template, Scope);
+
+    /// <summary>A log line for the run's event stream and records.</summary>
+    public void Log(string message) => log?.Invoke(message);
+}

@@ -1,0 +1,3 @@
+namespace Zygo.Engine.Graph;
+
+public sealed record GraphPosition(double X, double Y);
