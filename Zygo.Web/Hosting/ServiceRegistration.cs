@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Zygo.Data;
 using Zygo.Data.Entities;
+using Zygo.Engine;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.ApiKeys;
@@ -45,6 +46,7 @@ public static class ServiceRegistration
         services.AddHttpContextAccessor();
 
         services.AddZygoData(database, dataFolder.Path);
+        services.AddZygoEngine();
         services.AddDataProtection()
             .SetApplicationName("Zygo")
             .PersistKeysToFileSystem(new DirectoryInfo(dataFolder.Combine("keys")));
