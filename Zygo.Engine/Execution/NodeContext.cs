@@ -12,7 +12,8 @@ public sealed class NodeContext(
     TemplateScope scope,
     ExecutionInfo execution,
     IServiceProvider services,
-    Action<string>? log = null)
+    Action<string>? log = null,
+    IBodyRunner? body = null)
 {
     public GraphNode Node { get; } = node;
 
@@ -24,6 +25,11 @@ public sealed class NodeContext(
 
     /// <summary>The run's services (for node types that need the database or the tenant's variables).</summary>
     public IServiceProvider Services { get; } = services;
+
+    /// <summary>
+    /// Runs the sub-flow hanging off this node's <c>body</c> handle once (loops); null when the node owns none.
+    /// </summary>
+    public IBodyRunner? Body { get; } = body;
 
     /// <summary>The node's config with every {{…}} resolved, bound to its typed record.</summary>
     public TConfig BindConfig<TConfig>() where TConfig : class, new()
