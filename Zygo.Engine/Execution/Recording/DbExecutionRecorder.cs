@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Zygo.Data;
+using Zygo.Data.Entities;
+
+namespace Zygo.Engine.Execution.Recording;
+
+/// <summary>
+/// Writes a run to workflow_executions and node_executions: the execution row when it starts, then the outcome and
+/// every node step in one transaction at the end (live progress travels as events, not as row updates).
+/// </summary>
+public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts) : IExecutionRecorder
+{
+    public async Task RunStartedAsync(ExecutionInfo execution, DateTime startedAt, CancellationToken ct)
+    {
+        await using var db = contexts();
+        await db.WorkflowExecutions.IgnoreQueryFilters()
+            .Where(e => e.Id == execution.ExecutionId && e.TenantId == execution.TenantId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, startedAt), ct);
+    }
+
+    public async Task RunFinishedAsync(ExecutionInfo execution, RunResult result, CancellationToken ct)
+    {
+        await using var db = contexts();
+        var row = await db.WorkflowExecutions.IgnoreQueryFilters()
+            .SingleAsync(e => e.Id == execution.ExecutionId && e.TenantId == execution.TenantId, ct);
+        row.Status = result.Status;
+        row.StartedAt ??= result.StartedAt;
+        row.CompletedAt = result.CompletedAt;
+        row.Output = OutputLimiter.ToStored(result.Output);
+        row.Error = result.Error is null
+            ? null
+            : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options);
+        db.NodeExecutions.AddRange(result.Nodes.Select(n => new NodeExecution
+        {
+            Id = n.Id,
+            ExecutionId = execution.ExecutionId,
+            TenantId = execution.TenantId,
+            NodeId = n.NodeId,
+            NodeType = n.NodeType,
+            Status = n.Status,
+            Input = OutputLimiter.ToStored(n.Input),
+            Output = OutputLimiter.ToStored(n.Output),
+            Error = n.Error,
+            Attempts = n.Attempts,
+            Sequence = n.Sequence,
+            Path = n.Path,
+            StartedAt = n.StartedAt,
+            CompletedAt = n.CompletedAt,
+        }));
+        await db.SaveChangesAsync(ct);
+    }
+}
