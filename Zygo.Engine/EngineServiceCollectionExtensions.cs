@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Zygo.Engine.Execution.Events;
+using Zygo.Engine.Execution.Flow;
+using Zygo.Engine.Execution.Service;
 using Zygo.Engine.Nodes;
+using Zygo.Engine.Validation;
 
 namespace Zygo.Engine;
 
@@ -17,6 +21,12 @@ public static class EngineServiceCollectionExtensions
         }
 
         services.AddSingleton<NodeTypeRegistry>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ExecutionEventBus>();
+        services.AddSingleton<FlowRunner>();
+        services.AddSingleton<GraphValidator>();
+        services.AddSingleton<ExecutionCancellations>();
+        services.AddSingleton<WorkflowExecutor>();
         services.AddHttpClient();
         return services;
     }

@@ -33,6 +33,7 @@ public static class PipelineConfiguration
         app.MapOpenApi("/api/openapi/{documentName}.json");
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkflowEndpoints();
+        api.MapExecutionEndpoints();
         api.MapVariableEndpoints();
         app.MapAccountEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();

@@ -137,6 +137,8 @@ public static class ServiceRegistration
         services.AddScoped<MemberService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton<ExecutionQueue>();
+        services.AddHostedService<ExecutionQueueWorker>();
     }
 
     private static void AddApi(WebApplicationBuilder builder, ZygoOptions zygo)

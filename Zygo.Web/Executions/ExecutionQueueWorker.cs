@@ -1,0 +1,88 @@
+using Microsoft.EntityFrameworkCore;
+using Zygo.Data;
+using Zygo.Data.Entities;
+using Zygo.Engine.Execution.Service;
+
+namespace Zygo.Web.Executions;
+
+/// <summary>
+/// Drains the durable queue: pending executions in the database. Each is claimed with a conditional update (so two
+/// instances never run the same one) and run by a bounded pool. Queued runs left by a crash are picked up at start.
+/// </summary>
+public sealed class ExecutionQueueWorker(
+    IServiceScopeFactory scopes,
+    WorkflowExecutor executor,
+    ExecutionQueue queue,
+    IConfiguration configuration,
+    ILogger<ExecutionQueueWorker> logger) : BackgroundService
+{
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var workers = Math.Clamp(configuration.GetValue("Zygo:Execution:Workers", 4), 1, 64);
+        using var slots = new SemaphoreSlim(workers);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                foreach (var (tenantId, executionId) in await NextAsync(workers, stoppingToken))
+                {
+                    await slots.WaitAsync(stoppingToken);
+                    _ = Task.Run(async () =>
+                    {
+                        try
+                        {
+                            await executor.RunAsync(tenantId, executionId, stoppingToken);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            logger.LogError(ex, "Queued execution {ExecutionId} failed to run.", executionId);
+                        }
+                        finally
+                        {
+                            slots.Release();
+                            queue.Notify();
+                        }
+                    }, stoppingToken);
+                }
+
+                await queue.WaitAsync(PollInterval, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                logger.LogError(ex, "The execution queue could not be read; retrying.");
+                await Task.Delay(PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Claims up to <paramref name="max"/> pending executions, oldest first.</summary>
+    private async Task<List<(Guid TenantId, Guid ExecutionId)>> NextAsync(int max, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await using var db = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>().CreateDbContext();
+        var pending = await db.WorkflowExecutions.IgnoreQueryFilters().AsNoTracking()
+            .Where(e => e.Status == ExecutionStatus.Pending)
+            .OrderBy(e => e.TriggeredAt).Take(max)
+            .Select(e => new { e.TenantId, e.Id }).ToListAsync(ct);
+        var claimed = new List<(Guid, Guid)>();
+        foreach (var candidate in pending)
+        {
+            var now = DateTime.UtcNow;
+            var won = await db.WorkflowExecutions.IgnoreQueryFilters()
+                .Where(e => e.Id == candidate.Id && e.Status == ExecutionStatus.Pending)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, now), ct);
+            if (won == 1)
+            {
+                claimed.Add((candidate.TenantId, candidate.Id));
+            }
+        }
+
+        return claimed;
+    }
+}
