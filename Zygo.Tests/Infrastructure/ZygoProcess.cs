@@ -16,11 +16,14 @@ public sealed partial class ZygoProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private ZygoProcess(Process process, Uri address, string dataPath)
+    private readonly bool _ownsDataPath;
+
+    private ZygoProcess(Process process, Uri address, string dataPath, bool ownsDataPath)
     {
         _process = process;
         Address = address;
         DataPath = dataPath;
+        _ownsDataPath = ownsDataPath;
     }
 
     public Uri Address { get; }
@@ -43,10 +46,13 @@ public sealed partial class ZygoProcess : IAsyncDisposable
     /// <summary>The generated Owner password printed on first start, if one was printed.</summary>
     public string? PrintedPassword => PasswordLine().Match(Output) is { Success: true } m ? m.Groups[1].Value : null;
 
-    public static async Task<ZygoProcess> StartAsync(TimeSpan timeout, IDictionary<string, string>? environment = null)
+    /// <param name="dataPath">An existing data folder to start on (kept afterwards); null makes a fresh one that is deleted.</param>
+    public static async Task<ZygoProcess> StartAsync(TimeSpan timeout, IDictionary<string, string>? environment = null,
+        string? dataPath = null)
     {
         var port = FreePort();
-        var dataPath = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zygo-e2e", Guid.NewGuid().ToString("N"));
+        var ownsDataPath = dataPath is null;
+        dataPath ??= System.IO.Path.Combine(System.IO.Path.GetTempPath(), "zygo-e2e", Guid.NewGuid().ToString("N"));
         var start = new ProcessStartInfo("bash", [System.IO.Path.Combine(RepositoryRoot.Path, "zygo.sh"), "run"])
         {
             WorkingDirectory = RepositoryRoot.Path,
@@ -62,7 +68,7 @@ public sealed partial class ZygoProcess : IAsyncDisposable
         }
 
         var process = new Process { StartInfo = start, EnableRaisingEvents = true };
-        var zygo = new ZygoProcess(process, new Uri($"http://127.0.0.1:{port}"), dataPath);
+        var zygo = new ZygoProcess(process, new Uri($"http://127.0.0.1:{port}"), dataPath, ownsDataPath);
         process.OutputDataReceived += (_, e) => zygo.Append(e.Data);
         process.ErrorDataReceived += (_, e) => zygo.Append(e.Data);
         process.Exited += (_, _) => zygo._listening.TrySetException(
@@ -109,15 +115,25 @@ public sealed partial class ZygoProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Ends the process at once (SIGKILL), as a crash or a power cut would: no graceful shutdown.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
             await _process.WaitForExitAsync();
         }
+    }
 
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
         _process.Dispose();
+        if (!_ownsDataPath)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(DataPath, recursive: true);
