@@ -26,28 +26,30 @@ public sealed class ExecutionQueueWorker(
         {
             try
             {
-                foreach (var (tenantId, executionId) in await NextAsync(workers, stoppingToken))
+                // A slot first, then a claim: a claimed run is marked running, so it must start at once.
+                await slots.WaitAsync(stoppingToken);
+                if (await ClaimNextAsync(stoppingToken) is not var (tenantId, executionId))
                 {
-                    await slots.WaitAsync(stoppingToken);
-                    _ = Task.Run(async () =>
-                    {
-                        try
-                        {
-                            await executor.RunAsync(tenantId, executionId, stoppingToken);
-                        }
-                        catch (Exception ex) when (ex is not OperationCanceledException)
-                        {
-                            logger.LogError(ex, "Queued execution {ExecutionId} failed to run.", executionId);
-                        }
-                        finally
-                        {
-                            slots.Release();
-                            queue.Notify();
-                        }
-                    }, stoppingToken);
+                    slots.Release();
+                    await queue.WaitAsync(PollInterval, stoppingToken);
+                    continue;
                 }
 
-                await queue.WaitAsync(PollInterval, stoppingToken);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        await executor.RunAsync(tenantId, executionId, stoppingToken);
+                    }
+                    catch (Exception ex) when (ex is not OperationCanceledException)
+                    {
+                        logger.LogError(ex, "Queued execution {ExecutionId} failed to run.", executionId);
+                    }
+                    finally
+                    {
+                        slots.Release();
+                    }
+                }, CancellationToken.None);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -55,22 +57,22 @@ public sealed class ExecutionQueueWorker(
             }
             catch (Exception ex)
             {
+                slots.Release();
                 logger.LogError(ex, "The execution queue could not be read; retrying.");
                 await Task.Delay(PollInterval, stoppingToken);
             }
         }
     }
 
-    /// <summary>Claims up to <paramref name="max"/> pending executions, oldest first.</summary>
-    private async Task<List<(Guid TenantId, Guid ExecutionId)>> NextAsync(int max, CancellationToken ct)
+    /// <summary>Claims the oldest pending execution with a conditional update, so two instances never take the same one.</summary>
+    private async Task<(Guid TenantId, Guid ExecutionId)?> ClaimNextAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>().CreateDbContext();
         var pending = await db.WorkflowExecutions.IgnoreQueryFilters().AsNoTracking()
             .Where(e => e.Status == ExecutionStatus.Pending)
-            .OrderBy(e => e.TriggeredAt).Take(max)
+            .OrderBy(e => e.TriggeredAt).Take(8)
             .Select(e => new { e.TenantId, e.Id }).ToListAsync(ct);
-        var claimed = new List<(Guid, Guid)>();
         foreach (var candidate in pending)
         {
             var now = DateTime.UtcNow;
@@ -79,10 +81,10 @@ public sealed class ExecutionQueueWorker(
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, now), ct);
             if (won == 1)
             {
-                claimed.Add((candidate.TenantId, candidate.Id));
+                return (candidate.TenantId, candidate.Id);
             }
         }
 
-        return claimed;
+        return null;
     }
 }
