@@ -169,6 +169,18 @@ public sealed class SecurityRedactionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_run_stops_redacting()
+    {
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        var act = () => _harness.RunAsync<SecurityNodeType>(new JsonObject { ["operation"] = "redact" },
+            new JsonObject { ["email"] = "ada@example.com" }, cancellationToken: cancelled.Token);
+
+        await act.Should().ThrowAsync<OperationCanceledException>();
+    }
+
+    [Fact]
     public void A_pattern_that_runs_out_of_time_fails_closed_instead_of_passing_the_value_on()
     {
         var redactor = new Redactor(new SecretPatterns(TimeSpan.FromMilliseconds(1)), [], []);

@@ -26,10 +26,12 @@ internal sealed class Redactor
 
     public static string Placeholder(RedactionKind kind) => $"[REDACTED:{KindName(kind)}]";
 
-    public JsonNode? Redact(JsonNode? node, List<Redaction> redactions) => Walk(node, "$", redactions);
+    public JsonNode? Redact(JsonNode? node, List<Redaction> redactions, CancellationToken cancellationToken = default) =>
+        Walk(node, "$", redactions, cancellationToken);
 
-    private JsonNode? Walk(JsonNode? node, string path, List<Redaction> redactions)
+    private JsonNode? Walk(JsonNode? node, string path, List<Redaction> redactions, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         switch (node)
         {
             case JsonObject obj:
@@ -44,13 +46,13 @@ internal sealed class Redactor
                     }
                     else
                     {
-                        copy[name] = Walk(value, childPath, redactions);
+                        copy[name] = Walk(value, childPath, redactions, cancellationToken);
                     }
                 }
 
                 return copy;
             case JsonArray array:
-                return new JsonArray(array.Select((item, i) => Walk(item, $"{path}[{i}]", redactions)).ToArray());
+                return new JsonArray(array.Select((item, i) => Walk(item, $"{path}[{i}]", redactions, cancellationToken)).ToArray());
             case JsonValue value when value.GetValueKind() is JsonValueKind.String or JsonValueKind.Number:
                 var text = value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
                 var found = redactions.Count;

@@ -43,7 +43,7 @@ public sealed class SecurityNodeType : NodeType<SecurityConfig>
         if (config.Operation is SecurityOperation.Redact or SecurityOperation.Both)
         {
             var redactions = new List<Redaction>();
-            data = new Redactor(SecretPatterns.Default, config.RedactKinds, config.RedactFields).Redact(data, redactions);
+            data = new Redactor(SecretPatterns.Default, config.RedactKinds, config.RedactFields).Redact(data, redactions, cancellationToken);
             context.Log($"Redacted {redactions.Count} values.");
             output["redactions"] = new JsonArray(redactions
                 .Select(r => (JsonNode)new JsonObject { ["path"] = r.Path, ["kind"] = Redactor.KindName(r.Kind) })
