@@ -26,16 +26,17 @@ public sealed class NodeHarness : IDisposable
 
     public T NodeType<T>() where T : INodeType => _services.GetServices<INodeType>().OfType<T>().Single();
 
+    /// <param name="execution">The run the node belongs to (tenant, workflow, execution); a random one when null.</param>
     public Task<NodeOutcome> RunAsync<T>(JsonObject config, JsonNode? input = null, IReadOnlyDictionary<string, string>? env = null,
-        CancellationToken cancellationToken = default) where T : INodeType =>
-        RunAsync(NodeType<T>(), config, input, env, cancellationToken);
+        CancellationToken cancellationToken = default, ExecutionInfo? execution = null) where T : INodeType =>
+        RunAsync(NodeType<T>(), config, input, env, cancellationToken, execution);
 
     public async Task<NodeOutcome> RunAsync(INodeType type, JsonObject config, JsonNode? input = null,
-        IReadOnlyDictionary<string, string>? env = null, CancellationToken cancellationToken = default)
+        IReadOnlyDictionary<string, string>? env = null, CancellationToken cancellationToken = default, ExecutionInfo? execution = null)
     {
         var node = new GraphNode { Id = "node-under-test", Type = type.Id, Label = "Node under test", Config = config };
         var scope = new TemplateScope(input, env);
-        var context = new NodeContext(node, input, scope, new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()),
+        var context = new NodeContext(node, input, scope, execution ?? new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()),
             _services, Logs.Add);
         return await type.ExecuteAsync(context, cancellationToken);
     }
