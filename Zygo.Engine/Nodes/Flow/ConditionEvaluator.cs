@@ -57,7 +57,7 @@ public static class ConditionEvaluator
         return outcome;
     }
 
-    public static bool IsEmpty(JsonNode? value) => value switch
+    private static bool IsEmpty(JsonNode? value) => value switch
     {
         null => true,
         JsonArray array => array.Count == 0,

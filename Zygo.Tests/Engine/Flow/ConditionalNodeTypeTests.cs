@@ -1,5 +1,7 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using Zygo.Engine;
 using Zygo.Engine.Execution;
 using Zygo.Engine.Graph;
 using Zygo.Engine.Nodes;
@@ -244,6 +246,22 @@ public sealed class ConditionalNodeTypeTests : IDisposable
         var act = () => RunAsync("all", new JsonObject(), Row("x", "input.a", "bigger", "1"));
 
         (await act.Should().ThrowAsync<NodeFailedException>()).Which.Message.Should().Contain("conditions[0].operator");
+    }
+
+    [Fact]
+    public void The_config_writes_in_the_spec_shape()
+    {
+        var config = new ConditionalConfig
+        {
+            Conditions = [new Condition { Id = "c1", Variable = "input.total", Operator = ConditionOperator.GreaterThan, Value = "5", LogicGate = LogicGate.Or }],
+            EvaluationMode = EvaluationMode.Custom,
+        };
+
+        var json = JsonSerializer.SerializeToNode(config, EngineJson.Options)!;
+
+        JsonNode.DeepEquals(json["conditions"]![0], JsonNode.Parse(
+            """{ "id": "c1", "variable": "input.total", "operator": "greater_than", "value": "5", "logicGate": "OR" }""")).Should().BeTrue(json.ToJsonString());
+        json["evaluationMode"]!.GetValue<string>().Should().Be("custom");
     }
 
     [Fact]
