@@ -11,10 +11,11 @@ public sealed record Condition
     public string Id { get; init; } = "";
 
     /// <summary>
-    /// What to test. A path such as <c>input.total</c>, <c>nodes.Sum.output.total</c> or <c>vars.item.score</c>; a
-    /// name that is not such a path is a field of the node's input (<c>status</c>, <c>result.score</c>) — for a
-    /// filter, a field of each item (<c>email</c>, <c>address.city</c>; empty: the item itself). Text with
-    /// <c>{{…}}</c> is used as the value it resolves to. A variable that is not found counts as empty.
+    /// What to test. A path in the run: <c>input.total</c> (the run's input), <c>nodes.Sum.output.total</c>,
+    /// <c>vars.item.score</c>; any other name is a field of this node's input, i.e. the previous node's output
+    /// (<c>status</c>, <c>result.score</c>) — for a filter, a field of each item (<c>email</c>, <c>address.city</c>;
+    /// empty: the item itself). Text with <c>{{…}}</c> is used as the value it resolves to. A variable that is not
+    /// found counts as empty.
     /// </summary>
     [JsonConverter(typeof(TextValueConverter))]
     public string Variable { get; init; } = "";

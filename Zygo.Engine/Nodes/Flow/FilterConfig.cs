@@ -6,8 +6,9 @@ namespace Zygo.Engine.Nodes.Flow;
 public sealed class FilterConfig
 {
     /// <summary>
-    /// The list to filter: a path (<c>input.rows</c>, <c>nodes.Fetch.output.items</c>, or a field of the input such
-    /// as <c>rows</c>) or <c>{{…}}</c>. Empty: the input when it is a list, else the input's <c>items</c>.
+    /// The list to filter: a path (<c>input.rows</c> in the run's input, <c>nodes.Fetch.output.items</c>, or a field
+    /// of this node's input such as <c>rows</c>) or <c>{{…}}</c>. Empty: this node's input when it is a list, else its
+    /// <c>items</c>.
     /// </summary>
     [JsonConverter(typeof(TextValueConverter))]
     public string Items { get; init; } = "";

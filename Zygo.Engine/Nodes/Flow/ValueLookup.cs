@@ -13,9 +13,9 @@ internal static class ValueLookup
     private static readonly string[] Roots = ["input", "nodes", "vars", "env"];
 
     /// <summary>
-    /// A copy of the value. Text with {{…}}: what it resolves to (found when every reference was). Otherwise a path in the run
-    /// (<c>input.x</c>, <c>nodes.Sum.output.total</c>, <c>vars.item</c>, <c>env.NAME</c>), or, when the path does
-    /// not start at one of those roots, a field of the node's input. A non-text JSON value is itself.
+    /// A copy of the value. Text with {{…}}: what it resolves to (found when every reference was). Otherwise a path
+    /// in the run (<c>input.x</c>, <c>nodes.Sum.output.total</c>, <c>vars.item</c>, <c>env.NAME</c>), or, when the
+    /// path does not start at one of those roots, a field of the node's own input. A non-text JSON value is itself.
     /// </summary>
     public static bool TryResolve(JsonNode? raw, NodeContext context, out JsonNode? value)
     {

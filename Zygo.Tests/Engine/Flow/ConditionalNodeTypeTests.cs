@@ -197,9 +197,12 @@ public sealed class ConditionalNodeTypeTests : IDisposable
     }
 
     [Fact]
-    public async Task A_bare_name_is_a_field_of_the_input()
+    public async Task A_bare_name_is_a_field_of_the_node_input_and_input_paths_read_the_run_input()
     {
-        var outcome = await RunAsync("all", new JsonObject { ["result"] = new JsonObject { ["status"] = "ok" } }, Row("ok", "result.status", "equals", "ok"));
+        var scope = new TemplateScope(new JsonObject { ["status"] = "run" });
+        var nodeInput = new JsonObject { ["result"] = new JsonObject { ["status"] = "ok" } };
+
+        var outcome = await RunInScopeAsync(Config("all", Row("ok", "result.status", "equals", "ok"), Row("run", "input.status", "equals", "run")), scope, nodeInput);
 
         outcome.ActiveHandles.Should().Equal("true");
     }
@@ -276,10 +279,10 @@ public sealed class ConditionalNodeTypeTests : IDisposable
     private Task<NodeOutcome> RunAsync(string mode, JsonNode input, params JsonObject[] conditions) =>
         _harness.RunAsync<ConditionalNodeType>(Config(mode, conditions), input);
 
-    private async Task<NodeOutcome> RunInScopeAsync(JsonObject config, TemplateScope scope)
+    private async Task<NodeOutcome> RunInScopeAsync(JsonObject config, TemplateScope scope, JsonNode? nodeInput = null)
     {
         var node = new GraphNode { Id = "node-under-test", Type = "conditional", Label = "Route", Config = config };
-        var context = new NodeContext(node, scope.Input, scope, new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()),
+        var context = new NodeContext(node, nodeInput ?? scope.Input, scope, new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()),
             _harness.Services, _harness.Logs.Add);
         return await _harness.NodeType<ConditionalNodeType>().ExecuteAsync(context, CancellationToken.None);
     }
