@@ -79,7 +79,9 @@ public static partial class ParameterValues
             QueryParameterType.Integer => long.TryParse(Text(value), NumberStyles.Integer, CultureInfo.InvariantCulture, out var l) ? l : null,
             QueryParameterType.Decimal => decimal.TryParse(Text(value), NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d) ? d : null,
             QueryParameterType.Boolean => Boolean(value),
-            QueryParameterType.DateTime => DateTimeOffset.TryParse(Text(value), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var t) ? t : null,
+            // The same instant in UTC: PostgreSQL only takes UTC offsets; a value without an offset counts as UTC.
+            QueryParameterType.DateTime => DateTimeOffset.TryParse(Text(value), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t)
+                ? t.ToUniversalTime() : null,
             _ => null,
         };
         return converted ?? throw new NodeFailedException(

@@ -155,6 +155,21 @@ public sealed class DataNodeTypeTests : IDisposable
     }
 
     [Fact]
+    public async Task Objects_are_bound_as_json_text_and_dates_in_iso_8601()
+    {
+        var config = Config(_db.ConnectionString, "INSERT INTO users (name, profile, created_at) VALUES ('Ada', @profile, @created)", "execute",
+            ("profile", new JsonObject { ["lang"] = "en", ["tags"] = new JsonArray("math") }));
+        config["parameters"]!.AsArray().Add(new JsonObject { ["name"] = "created", ["value"] = "2024-05-01T12:00:00+02:00", ["type"] = "date_time" });
+
+        await RunAsync(config);
+        var output = await RunAsync(Config(_db.ConnectionString, "SELECT profile, created_at FROM users"));
+
+        var row = output["rows"]![0]!;
+        JsonNode.DeepEquals(row["profile"], JsonNode.Parse("""{"lang":"en","tags":["math"]}""")).Should().BeTrue();
+        DateTimeOffset.Parse(row["created_at"]!.GetValue<string>()).Should().Be(new DateTimeOffset(2024, 5, 1, 10, 0, 0, TimeSpan.Zero));
+    }
+
+    [Fact]
     public async Task An_agent_fills_the_parameters_by_name_but_cannot_change_the_sql()
     {
         await InsertAsync("Ada", "ada@example.com");

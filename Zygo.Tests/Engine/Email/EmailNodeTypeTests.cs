@@ -155,6 +155,20 @@ public sealed class EmailNodeTypeTests : IDisposable
     }
 
     [Fact]
+    public async Task An_unknown_host_is_a_retryable_failure_naming_it()
+    {
+        await using var server = new SmtpTestServer();
+        var config = Config(server);
+        config["smtpHost"] = "no-such-host.invalid";
+        config["timeout"] = 5;
+
+        var failure = await FailureAsync(config);
+
+        failure.Message.Should().Be($"Could not connect to the SMTP server no-such-host.invalid:{server.Port}: the host name was not found.");
+        failure.Retryable.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_server_that_never_answers_is_a_retryable_timeout()
     {
         await using var server = new SmtpTestServer(new SmtpTestServerOptions { Silent = true });
