@@ -41,7 +41,11 @@ public sealed class NodeContext(
         }
         catch (JsonException ex)
         {
-            throw new NodeFailedException($"The configuration of '{Node.DisplayName}' is not valid: {ex.Message}");
+            // The serializer's message names .NET types; say which field is wrong in the config's own terms.
+            var field = ex.Path is { Length: > 2 } path ? path.TrimStart('$', '.') : null;
+            throw new NodeFailedException(field is null
+                ? $"The configuration of '{Node.DisplayName}' is not valid JSON."
+                : $"The configuration of '{Node.DisplayName}' has a wrong type or an unknown value in '{field}'.");
         }
     }
 

@@ -30,15 +30,15 @@ public sealed class FlowRunnerTests
     public async Task Parallel_branches_run_at_once_and_a_join_gets_both_keyed_by_label()
     {
         var graph = Graph([Node("start", "trigger"),
-                Node("left", "test_emit", new() { ["value"] = "L", ["delayMs"] = 400 }),
-                Node("right", "test_emit", new() { ["value"] = "R", ["delayMs"] = 400 }),
+                Node("left", "test_emit", new() { ["value"] = "L", ["delayMs"] = 1000 }),
+                Node("right", "test_emit", new() { ["value"] = "R", ["delayMs"] = 1000 }),
                 Node("join", "test_emit")],
             Edge("start", "left"), Edge("start", "right"), Edge("left", "join"), Edge("right", "join"));
 
         var clock = Stopwatch.StartNew();
         var result = await _harness.RunAsync(graph);
 
-        clock.ElapsedMilliseconds.Should().BeLessThan(750, "the two 400 ms branches overlap");
+        clock.ElapsedMilliseconds.Should().BeLessThan(1800, "the two 1 s branches overlap (one after the other would take 2 s)");
         result.Output!.ToJsonString().Should().Be("""{"left":"L","right":"R"}""");
         result.Nodes.Last().NodeId.Should().Be("join");
     }
@@ -79,7 +79,7 @@ public sealed class FlowRunnerTests
         var iterations = result.Nodes.Where(n => n.NodeId == "twice").ToList();
         iterations.Should().HaveCount(6);
         iterations.Select(n => n.Path).Should().BeEquivalentTo(Enumerable.Range(0, 6).Select(i => $"each[{i}]"));
-        clock.ElapsedMilliseconds.Should().BeLessThan(1000, "three 200 ms iterations run at a time: 400 ms, not 1200 ms");
+        clock.ElapsedMilliseconds.Should().BeLessThan(1500, "three 300 ms iterations run at a time: 600 ms, not 1800 ms");
         result.Nodes.Last().NodeId.Should().Be("after");
     }
 

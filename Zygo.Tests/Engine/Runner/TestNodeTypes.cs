@@ -114,7 +114,7 @@ public static class TestNodeTypes
 
         protected override async Task<NodeOutcome> ExecuteAsync(NodeContext context, Empty config, CancellationToken ct)
         {
-            await Task.Delay(200, ct);
+            await Task.Delay(300, ct);
             var n = context.Input is JsonValue v ? v.GetValue<double>() : context.Input!["value"]!.GetValue<double>();
             return NodeOutcome.Of(JsonValue.Create(n * 2));
         }
