@@ -9,7 +9,8 @@ namespace Zygo.Engine.Nodes.Schema;
 
 /// <summary>
 /// The JSON schema of a node type's config, derived from its config record (XML doc comments become descriptions),
-/// and its default config (a new record, serialized). Computed once per config type.
+/// and its default config (a new record, serialized). Enum values come out as <see cref="EngineJson"/> writes them,
+/// since NJsonSchema serializes them with its options. Computed once per config type.
 /// </summary>
 public static class NodeTypeSchemas
 {
@@ -31,9 +32,8 @@ public static class NodeTypeSchemas
             // The engine ignores unknown members, and the runner reads timeout/retries/errorHandling on every type.
             AlwaysAllowAdditionalObjectProperties = true,
         };
-        settings.SchemaProcessors.Add(new EnumValuesProcessor());
         settings.SchemaProcessors.Add(new DeclarationOrderProcessor());
-        // Free-form JSON fields (filters, properties) are plain objects, not JsonObject's .NET members.
+        // Free-form JSON fields (filters, properties, any value) are JSON, not the .NET members of JsonObject/JsonNode.
         settings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(JsonObject), s => s.Type = JsonObjectType.Object));
         settings.TypeMappers.Add(new PrimitiveTypeMapper(typeof(JsonNode), s => s.Type = JsonObjectType.None));
 

@@ -11,18 +11,18 @@ internal static partial class ManualInputSchema
 {
     public static async Task ValidateAsync(string schemaJson, JsonNode input, string nodeName, CancellationToken cancellationToken)
     {
-        JsonSchema schema;
+        var schema = await ParseAsync(schemaJson, nodeName, cancellationToken);
+        List<string> errors;
         try
         {
-            schema = await JsonSchema.FromJsonAsync(schemaJson, documentPath: null, s => new LocalReferenceResolver(s), cancellationToken);
+            errors = Flatten(schema.Validate(input.ToJsonString())).ToList();
         }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        catch (ArgumentException ex)
         {
-            throw new NodeFailedException(
-                $"The input schema of '{nodeName}' (manualConfig.inputPayload) is not a valid JSON schema: {ex.Message}");
+            // A "pattern" that is not a regular expression only shows when a string is checked against it.
+            throw NotValid(nodeName, ex.Message);
         }
 
-        var errors = Flatten(schema.Validate(input.ToJsonString())).ToList();
         if (errors.Count > 0)
         {
             throw new NodeFailedException(
@@ -30,7 +30,35 @@ internal static partial class ManualInputSchema
         }
     }
 
-    /// <summary>One line per leaf error: "oneOf"/"anyOf" failures carry the errors of each branch inside them.</summary>
+    private static async Task<JsonSchema> ParseAsync(string schemaJson, string nodeName, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // NJsonSchema fails on anything but an object with an unhelpful error (or none, for null).
+            if (JsonNode.Parse(schemaJson) is not JsonObject)
+            {
+                throw NotValid(nodeName, "it must be a JSON object, e.g. { \"type\": \"object\" }.");
+            }
+
+            return await JsonSchema.FromJsonAsync(schemaJson, documentPath: null, s => new LocalReferenceResolver(s), cancellationToken);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw NotValid(nodeName, ex.Message);
+        }
+        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // NJsonSchema wraps a refused $ref in its own generic error, while the refusal says what to change;
+            // Newtonsoft adds advice for .NET developers after the first line.
+            var message = ex.GetBaseException() is NotSupportedException refused ? refused.Message : ex.Message.Split('\n')[0];
+            throw NotValid(nodeName, message);
+        }
+    }
+
+    private static NodeFailedException NotValid(string nodeName, string reason) =>
+        new($"The input schema of '{nodeName}' (manualConfig.inputPayload) is not a valid JSON schema: {reason}");
+
+    /// <summary>One line per error, the errors inside an array item or a oneOf/anyOf branch included.</summary>
     private static IEnumerable<string> Flatten(IEnumerable<ValidationError> errors)
     {
         foreach (var error in errors)
