@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using NJsonSchema;
 using NJsonSchema.Validation;
 using Zygo.Engine.Execution;
+using Zygo.Engine.Nodes.Operations.Security;
 
 namespace Zygo.Engine.Nodes.Trigger;
 
@@ -48,7 +49,8 @@ internal static partial class ManualInputSchema
         }
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
-            // NJsonSchema wraps a refused $ref in its own generic error, while the refusal says what to change;
+            // NJsonSchema wraps a $ref refused by the (Security node's) local-only resolver in its own generic error,
+            // while the refusal says what to change;
             // Newtonsoft adds advice for .NET developers after the first line.
             var message = ex.GetBaseException() is NotSupportedException refused ? refused.Message : ex.Message.Split('\n')[0];
             throw NotValid(nodeName, message);

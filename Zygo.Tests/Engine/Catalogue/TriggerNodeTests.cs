@@ -156,7 +156,7 @@ public sealed class TriggerNodeTests : IDisposable
         var act = () => _harness.RunAsync<TriggerNodeType>(Manual($$"""{ "$ref": "{{url}}" }"""), new JsonObject());
 
         (await act.Should().ThrowAsync<NodeFailedException>()).Which.Message
-            .Should().Contain($"'$ref' to '{url}' points outside the schema; only references inside it");
+            .Should().Contain($"it refers to '{url}'; only references inside the schema (#/…) are allowed.");
         requests.Should().Be(0);
     }
 
