@@ -5,9 +5,9 @@ using NJsonSchema.Generation;
 namespace Zygo.Engine.Nodes.Schema;
 
 /// <summary>
-/// Lists an object's properties as they serialize: by <c>[JsonPropertyOrder]</c>, then base class first, each in
-/// declaration order (NJsonSchema puts inherited ones in between), so a form built from the schema shows e.g.
-/// provider and model before the agent's own settings.
+/// Lists an object's properties by <c>[JsonPropertyOrder]</c>, then base class first, each in declaration order
+/// (NJsonSchema puts inherited ones in between), so a form built from the schema shows e.g. provider and model
+/// before the agent's own settings.
 /// </summary>
 internal sealed class DeclarationOrderProcessor : ISchemaProcessor
 {

@@ -50,8 +50,7 @@ internal static partial class ManualInputSchema
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
             // NJsonSchema wraps a $ref refused by the (Security node's) local-only resolver in its own generic error,
-            // while the refusal says what to change;
-            // Newtonsoft adds advice for .NET developers after the first line.
+            // while the refusal says what to change; Newtonsoft adds advice for .NET developers after the first line.
             var message = ex.GetBaseException() is NotSupportedException refused ? refused.Message : ex.Message.Split('\n')[0];
             throw NotValid(nodeName, message);
         }
