@@ -29,5 +29,8 @@ public interface INodeType
     /// <summary>JSON schema of the arguments an AI Agent passes when it calls this node as a tool.</summary>
     JsonObject ArgumentSchema { get; }
 
+    /// <summary>False while the type is registered (it shows in the palette and loads in graphs) but cannot run yet.</summary>
+    bool IsAvailable { get; }
+
     Task<NodeOutcome> ExecuteAsync(NodeContext context, CancellationToken cancellationToken);
 }

@@ -25,6 +25,8 @@ public abstract class NodeType<TConfig> : INodeType where TConfig : class, new()
         },
     };
 
+    public virtual bool IsAvailable => true;
+
     public Task<NodeOutcome> ExecuteAsync(NodeContext context, CancellationToken cancellationToken) =>
         ExecuteAsync(context, context.BindConfig<TConfig>(), cancellationToken);
 

@@ -1,13 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Zygo.Data;
 using Zygo.Data.Entities;
+using Zygo.Engine.Nodes;
 using Zygo.Web.Seeding;
 
 namespace Zygo.Web.Hosting;
 
 /// <summary>
 /// Brings the database up to date before the app serves requests: applies this provider's migrations, marks
-/// runs a previous process left running as interrupted, and seeds an empty install.
+/// runs a previous process left running as interrupted, brings the node type catalogue in step with this build,
+/// and seeds an empty install.
 /// </summary>
 public static class DatabaseInitializer
 {
@@ -27,6 +29,8 @@ public static class DatabaseInitializer
             .Where(e => e.Status == ExecutionStatus.Running)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Interrupted)
                 .SetProperty(e => e.CompletedAt, DateTime.UtcNow), ct);
+
+        await NodeTypeCatalogSync.SyncAsync(db, sp.GetRequiredService<NodeTypeRegistry>(), ct);
 
         await sp.GetRequiredService<DemoSeeder>().SeedAsync(ct);
     }
