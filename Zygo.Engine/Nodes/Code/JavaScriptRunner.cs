@@ -47,6 +47,7 @@ internal static partial class JavaScriptRunner
             options.CancellationToken(cancellationToken);
         });
         engine.SetValue("console", CreateConsole(engine, request));
+        ReplaceJsonStringify(engine, request);
 
         // The prefix shares the code's first line so the code's line numbers stay as the user wrote them.
         var prefix = $"(function (input, vars{string.Concat(request.Variables.Select(v => ", " + v.Key))}) {{";
@@ -136,6 +137,37 @@ internal static partial class JavaScriptRunner
 
         return console;
     }
+
+    /// <summary>
+    /// Jint's JSON.stringify checks neither the timeout nor the stack: on data nested deep enough it overflows the
+    /// stack and ends the process, and on a value shared many times over it runs unbounded. The code gets the same
+    /// bounded converter as its return value instead (no replacer; indentation when a space argument is given).
+    /// </summary>
+    private static void ReplaceJsonStringify(JsEngine engine, CodeRequest request)
+    {
+        var json = engine.GetValue("JSON").AsObject();
+        json.Set("stringify", new ClrFunction(engine, "stringify", (_, arguments) =>
+        {
+            var value = arguments.At(0);
+            if (value.IsUndefined() || value.IsCallable() || value.IsSymbol())
+            {
+                return JsValue.Undefined;
+            }
+
+            if (!arguments.At(1).IsUndefined() && !arguments.At(1).IsNull())
+            {
+                throw new JavaScriptException(engine.Intrinsics.TypeError,
+                    "JSON.stringify with a replacer is not supported in Zygo's code node; map the value first.");
+            }
+
+            var space = arguments.At(2);
+            var indented = space.IsNumber() && space.AsNumber() >= 1 || space.IsString() && space.AsString().Length > 0;
+            var node = new JavaScriptOutput(engine, request, "A value given to JSON.stringify").Convert(value);
+            return node?.ToJsonString(indented ? IndentedJson : LogJson) ?? "null";
+        }));
+    }
+
+    private static readonly JsonSerializerOptions IndentedJson = new(LogJson) { WriteIndented = true };
 
     /// <summary>Objects and arrays as JSON (with readable non-ASCII text), other values as JavaScript prints them.</summary>
     private static string Display(JsEngine engine, CodeRequest request, JsValue value) =>

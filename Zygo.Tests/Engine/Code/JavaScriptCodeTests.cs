@@ -183,6 +183,33 @@ public sealed class JavaScriptCodeTests : IDisposable
     }
 
     [Fact]
+    public async Task JSON_stringify_in_the_code_is_bounded_like_the_return_value()
+    {
+        // Jint's own stringify would run without limit here (2^40 leaves) or overflow the stack (200,000 levels).
+        var shared = CodeNode.JavaScript("let x = [1]; for (let i = 0; i < 40; i++) x = [x, x]; return JSON.stringify(x).length;");
+        shared["memoryLimit"] = 16;
+        var (elapsed, failure) = await _harness.TimedFailureAsync(shared);
+        failure.Message.Should().Be("A value given to JSON.stringify cannot be converted to JSON: it is larger than the memory limit of 16 MB.");
+        elapsed.Should().BeLessThan(TimeSpan.FromSeconds(5));
+
+        var deep = await _harness.FailureAsync(CodeNode.JavaScript(
+            "let d = []; for (let i = 0; i < 200000; i++) d = [d]; return JSON.stringify(d);"));
+        deep.Message.Should().Contain("nested more than 64 levels deep");
+    }
+
+    [Fact]
+    public async Task JSON_stringify_keeps_its_everyday_behaviour()
+    {
+        var output = await _harness.OutputAsync(CodeNode.JavaScript(
+            "return [JSON.stringify({ a: 1, b: [true, null, 'x'], skip: undefined }), JSON.stringify({ a: 1 }, null, 2), JSON.stringify(undefined) === undefined, JSON.stringify('é')];"));
+
+        output![0]!.GetValue<string>().Should().Be("""{"a":1,"b":[true,null,"x"]}""");
+        output[1]!.GetValue<string>().Should().Be("{\n  \"a\": 1\n}");
+        output[2]!.GetValue<bool>().Should().BeTrue();
+        output[3]!.GetValue<string>().Should().Be("\"é\"");
+    }
+
+    [Fact]
     public async Task Logging_a_value_that_is_not_json_fails_with_the_reason()
     {
         var failure = await _harness.FailureAsync(CodeNode.JavaScript("const a = []; a.push(a); console.log(a);"));
