@@ -25,7 +25,7 @@ public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        var scenarios = args.Where(a => a.Length == 1).ToHashSet();
+        var scenarios = args.Where(a => a is "a" or "b" or "c" or "d").ToHashSet();
         if (scenarios.Count == 0)
         {
             scenarios = ["a", "b", "c", "d"];
