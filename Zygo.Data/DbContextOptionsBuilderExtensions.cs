@@ -11,7 +11,8 @@ public static class DbContextOptionsBuilderExtensions
         var migrationsAssembly = typeof(ZygoDbContext).Assembly.GetName().Name;
         _ = provider switch
         {
-            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrationsAssembly)),
+            DatabaseProvider.Sqlite => builder.UseSqlite(connectionString, o => o.MigrationsAssembly(migrationsAssembly))
+                .AddInterceptors(Sqlite.SqlitePragmaInterceptor.Instance),
             DatabaseProvider.SqlServer => builder.UseSqlServer(connectionString, o => o.MigrationsAssembly(migrationsAssembly)),
             DatabaseProvider.PostgreSql => builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(migrationsAssembly)),
             _ => throw new ArgumentOutOfRangeException(nameof(provider), provider, "Unknown database provider."),

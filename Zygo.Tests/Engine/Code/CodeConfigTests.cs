@@ -41,7 +41,7 @@ public sealed class CodeConfigTests : IDisposable
         var failure = await _harness.FailureAsync(new JsonObject { ["language"] = "ruby", ["code"] = "puts 1" });
 
         // The shared config binding words this; the type itself refuses numbers outside the enum (below).
-        failure.Message.Should().StartWith("The configuration of 'Node under test' is not valid:").And.Contain("$.language");
+        failure.Message.Should().Be("The configuration of 'Node under test' has a wrong type or an unknown value in 'language'.");
     }
 
     [Fact]
