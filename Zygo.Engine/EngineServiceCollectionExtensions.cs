@@ -27,6 +27,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<GraphValidator>();
         services.AddSingleton<ExecutionCancellations>();
         services.AddSingleton<WorkflowExecutor>();
+        services.AddSingleton<TenantVariables>();
+        services.AddSingleton<NodeTester>();
         services.AddHttpClient();
         return services;
     }

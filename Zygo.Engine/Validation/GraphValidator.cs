@@ -147,7 +147,7 @@ public sealed class GraphValidator(NodeTypeRegistry registry)
             .ToHashSet(StringComparer.OrdinalIgnoreCase);
         foreach (var node in graph.Nodes)
         {
-            foreach (var reference in Strings(node.Config).SelectMany(TemplateResolver.References).Distinct())
+            foreach (var reference in JsonStrings.All(node.Config).SelectMany(TemplateResolver.References).Distinct())
             {
                 if (Explain(reference, names, knownVariables) is { } message)
                 {
@@ -179,12 +179,4 @@ public sealed class GraphValidator(NodeTypeRegistry registry)
 
     private static string? VariableProblem(string name, IReadOnlySet<string>? variables) =>
         variables is null || variables.Contains(name) ? null : $"there is no variable named {name}.";
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
-        JsonArray array => array.SelectMany(Strings),
-        JsonValue value when value.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
 }

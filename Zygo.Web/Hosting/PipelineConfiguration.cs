@@ -34,6 +34,7 @@ public static class PipelineConfiguration
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkflowEndpoints();
         api.MapExecutionEndpoints();
+        api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
         api.MapVariableEndpoints();
         app.MapAccountEndpoints();

@@ -11,6 +11,7 @@ public static class Policies
     public const string DeleteWorkflows = Prefix + nameof(Permission.DeleteWorkflows);
     public const string ExecuteWorkflows = Prefix + nameof(Permission.ExecuteWorkflows);
     public const string ViewLogs = Prefix + nameof(Permission.ViewLogs);
+    public const string DebugWorkflows = Prefix + nameof(Permission.DebugWorkflows);
     public const string ViewVariables = Prefix + nameof(Permission.ViewVariables);
     public const string ManageVariables = Prefix + nameof(Permission.ManageVariables);
     public const string ManageMembers = Prefix + nameof(Permission.ManageMembers);

@@ -4,11 +4,9 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Zygo.Data;
 using Zygo.Data.Entities;
-using Zygo.Data.Security;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Recording;
 using Zygo.Engine.Graph;
-using Zygo.Engine.Templating;
 using Zygo.Engine.Validation;
 
 namespace Zygo.Engine.Execution.Service;
@@ -23,7 +21,7 @@ public sealed class WorkflowExecutor(
     FlowRunner runner,
     GraphValidator validator,
     ExecutionCancellations cancellations,
-    ISecretProtector secrets,
+    TenantVariables variables,
     TimeProvider clock)
 {
     /// <summary>Validates and creates the execution row; <paramref name="queued"/> leaves it pending for the worker.</summary>
@@ -45,9 +43,9 @@ public sealed class WorkflowExecutor(
             return ExecutionStart.Invalid([new ValidationProblem("invalid_graph", "The stored graph is not valid JSON.")]);
         }
 
-        var variables = await db.EnvironmentVariables.IgnoreQueryFilters().Where(v => v.TenantId == request.TenantId)
+        var variableNames = await db.EnvironmentVariables.IgnoreQueryFilters().Where(v => v.TenantId == request.TenantId)
             .Select(v => v.Name).ToListAsync(ct);
-        var problems = validator.Validate(graph, variables.ToHashSet(StringComparer.Ordinal));
+        var problems = validator.Validate(graph, variableNames.ToHashSet(StringComparer.Ordinal));
         if (problems.Count > 0)
         {
             return ExecutionStart.Invalid(problems);
@@ -90,7 +88,7 @@ public sealed class WorkflowExecutor(
                 ?? await db.Workflows.IgnoreQueryFilters().AsNoTracking().Where(w => w.Id == execution.WorkflowId)
                     .Select(w => new { w.Nodes, w.Edges }).SingleAsync(ct);
             graph = Parse(version.Nodes, version.Edges);
-            env = graph is null ? [] : await LoadVariablesAsync(db, tenantId, graph, ct);
+            env = graph is null ? [] : await variables.LoadAsync(db, tenantId, graph.Nodes.Select(n => (JsonNode?)n.Config), ct);
         }
 
         var info = new ExecutionInfo(tenantId, execution.WorkflowId, executionId);
@@ -126,37 +124,6 @@ public sealed class WorkflowExecutor(
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Cancelled).SetProperty(e => e.CompletedAt, now), ct);
         return cancelled > 0;
     }
-
-    /// <summary>Decrypts only the tenant variables the graph refers to, as {{env.X}} or {{X}}.</summary>
-    private async Task<Dictionary<string, string>> LoadVariablesAsync(ZygoDbContext db, Guid tenantId, WorkflowGraph graph, CancellationToken ct)
-    {
-        var names = ReferencedVariables(graph);
-        if (names.Count == 0)
-        {
-            return [];
-        }
-
-        var rows = await db.EnvironmentVariables.IgnoreQueryFilters()
-            .Where(v => v.TenantId == tenantId && names.Contains(v.Name))
-            .Select(v => new { v.Name, v.EncryptedValue }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Name, r => secrets.Unprotect(r.EncryptedValue), StringComparer.Ordinal);
-    }
-
-    private static HashSet<string> ReferencedVariables(WorkflowGraph graph) =>
-        graph.Nodes.SelectMany(n => Strings(n.Config)).SelectMany(TemplateResolver.References)
-            .Select(TemplatePath.Split)
-            .Where(s => s is not null)
-            .Select(s => s![0] == "env" && s.Count == 2 ? s[1] : s.Count == 1 ? s[0] : null)
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-
-    private static IEnumerable<string> Strings(JsonNode? node) => node switch
-    {
-        JsonObject obj => obj.SelectMany(p => Strings(p.Value)),
-        JsonArray array => array.SelectMany(Strings),
-        JsonValue value when value.TryGetValue<string>(out var s) => [s],
-        _ => [],
-    };
 
     private static WorkflowGraph? Parse(string nodes, string edges)
     {
