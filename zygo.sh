@@ -27,6 +27,14 @@ need_chromium() {
     || { say "could not install chromium; install it with: apt-get install chromium"; exit 1; }
 }
 
+need_python() {
+  # The code node runs Python in a python3 subprocess; its tests need one.
+  if command -v python3 >/dev/null 2>&1; then return; fi
+  say "installing python3 for the code node (apt)"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3 >/dev/null \
+    || { say "could not install python3; install it with: apt-get install python3"; exit 1; }
+}
+
 restore() {
   dotnet tool restore >/dev/null
   dotnet restore Zygo.Blazor.sln --verbosity quiet
@@ -43,6 +51,7 @@ case "${1:-run}" in
   test)
     need_dotnet
     need_chromium
+    need_python
     restore
     dotnet build Zygo.Blazor.sln -c "$configuration" --no-restore
     results=TestResults
