@@ -84,12 +84,12 @@ public static class ExecutionEndpoints
         var executionId = start.ExecutionId!.Value;
         if (mode == ExecutionMode.Stream)
         {
-            await StreamAsync(http, events, executor, request.TenantId, executionId, ct);
+            await StreamAsync(http, events, executor, request, start, ct);
             return Results.Empty;
         }
 
         // The run belongs to the request: a client that goes away cancels it, and it is recorded as cancelled.
-        var run = await executor.RunAsync(request.TenantId, executionId, ct);
+        var run = await executor.RunAsync(request, start, ct);
         return Results.Ok(ExecutionReader.FromRun(executionId, id, request.TriggeredBy, request.Input, run));
     }
 
@@ -108,13 +108,13 @@ public static class ExecutionEndpoints
     }
 
     /// <summary>Server-sent events of the run, one per step, ending with the finished event.</summary>
-    private static async Task StreamAsync(HttpContext http, ExecutionEventBus events, WorkflowExecutor executor, Guid tenantId,
-        Guid executionId, CancellationToken ct)
+    private static async Task StreamAsync(HttpContext http, ExecutionEventBus events, WorkflowExecutor executor,
+        ExecutionRequest request, ExecutionStart start, CancellationToken ct)
     {
-        using var subscription = events.Subscribe(e => e.ExecutionId == executionId);
+        using var subscription = events.Subscribe(e => e.ExecutionId == start.ExecutionId);
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-cache";
-        var run = executor.RunAsync(tenantId, executionId, ct);
+        var run = executor.RunAsync(request, start, ct);
         var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
             .Value.SerializerOptions;
         await foreach (var e in subscription.Reader.ReadAllAsync(ct))

@@ -22,15 +22,20 @@ public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts) : IExecuti
     public async Task RunFinishedAsync(ExecutionInfo execution, RunResult result, CancellationToken ct)
     {
         await using var db = contexts();
-        var row = await db.WorkflowExecutions.IgnoreQueryFilters()
-            .SingleAsync(e => e.Id == execution.ExecutionId && e.TenantId == execution.TenantId, ct);
+        // Update by key without reading the row first: the start time was written when the run was created or claimed.
+        var row = new WorkflowExecution { Id = execution.ExecutionId, TenantId = execution.TenantId, WorkflowId = execution.WorkflowId };
+        var entry = db.WorkflowExecutions.Attach(row);
         row.Status = result.Status;
-        row.StartedAt ??= result.StartedAt;
         row.CompletedAt = result.CompletedAt;
         row.Output = OutputLimiter.ToStored(result.Output);
         row.Error = result.Error is null
             ? null
             : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options);
+        foreach (var changed in new[] { nameof(row.Status), nameof(row.CompletedAt), nameof(row.Output), nameof(row.Error) })
+        {
+            entry.Property(changed).IsModified = true;
+        }
+
         db.NodeExecutions.AddRange(result.Nodes.Select(n => new NodeExecution
         {
             Id = n.Id,

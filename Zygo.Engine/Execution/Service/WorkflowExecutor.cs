@@ -66,18 +66,22 @@ public sealed class WorkflowExecutor(
         };
         db.WorkflowExecutions.Add(execution);
         await db.SaveChangesAsync(ct);
-        return ExecutionStart.Created(execution.Id);
+        return ExecutionStart.Created(execution.Id, graph);
     }
+
+    /// <summary>Runs an execution just created by <see cref="CreateAsync"/> (not queued) with the graph it validated.</summary>
+    public Task<RunResult> RunAsync(ExecutionRequest request, ExecutionStart start, CancellationToken ct) =>
+        start.ExecutionId is { } id && start.Graph is { } graph
+            ? RunAsync(new ExecutionInfo(request.TenantId, request.WorkflowId, id), graph, request.Input, ct)
+            : throw new InvalidOperationException("Only a created execution can be run.");
 
     /// <summary>Runs a created execution to its end and records it; cancellable through <see cref="ExecutionCancellations"/>.</summary>
     public async Task<RunResult> RunAsync(Guid tenantId, Guid executionId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var contexts = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>();
-        var recorder = new DbExecutionRecorder(contexts.CreateDbContext);
         WorkflowExecution execution;
         WorkflowGraph? graph;
-        Dictionary<string, string> env;
         await using (var db = contexts.CreateDbContext())
         {
             execution = await db.WorkflowExecutions.IgnoreQueryFilters().AsNoTracking()
@@ -88,23 +92,40 @@ public sealed class WorkflowExecutor(
                 ?? await db.Workflows.IgnoreQueryFilters().AsNoTracking().Where(w => w.Id == execution.WorkflowId)
                     .Select(w => new { w.Nodes, w.Edges }).SingleAsync(ct);
             graph = Parse(version.Nodes, version.Edges);
-            env = graph is null ? [] : await variables.LoadAsync(db, tenantId, graph.Nodes.Select(n => (JsonNode?)n.Config), ct);
         }
 
         var info = new ExecutionInfo(tenantId, execution.WorkflowId, executionId);
         var input = execution.Input is null ? null : JsonNode.Parse(execution.Input);
-        using var cts = cancellations.Register(executionId, ct);
+        if (graph is null)
+        {
+            var failed = Failed("The stored graph is not valid JSON.");
+            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, failed, CancellationToken.None);
+            return failed;
+        }
+
+        return await RunAsync(info, graph, input, ct);
+    }
+
+    private async Task<RunResult> RunAsync(ExecutionInfo info, WorkflowGraph graph, JsonNode? input, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var contexts = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>();
+        Dictionary<string, string> env;
+        await using (var db = contexts.CreateDbContext())
+        {
+            env = await variables.LoadAsync(db, info.TenantId, graph.Nodes.Select(n => (JsonNode?)n.Config), ct);
+        }
+
+        using var cts = cancellations.Register(info.ExecutionId, ct);
         try
         {
-            var result = graph is null
-                ? Failed("The stored graph is not valid JSON.")
-                : await runner.RunAsync(graph, new RunRequest(info, input, env, scope.ServiceProvider), cts.Token);
-            await recorder.RunFinishedAsync(info, result, CancellationToken.None);
+            var result = await runner.RunAsync(graph, new RunRequest(info, input, env, scope.ServiceProvider), cts.Token);
+            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, result, CancellationToken.None);
             return result;
         }
         finally
         {
-            cancellations.Unregister(executionId);
+            cancellations.Unregister(info.ExecutionId);
         }
     }
 
