@@ -38,6 +38,17 @@ public sealed class SecurityValidationTests : IDisposable
         return config;
     }
 
+    [Theory]
+    [InlineData("null", "must be a JSON object")]
+    [InlineData("[1, 2]", "must be a JSON object")]
+    [InlineData("{ \"type\": \"object\", \"properties\": { \"name\": { \"type\": \"string\", \"pattern\": \"([a-z\" } } }", "not a usable JSON schema")]
+    public async Task A_schema_that_is_not_an_object_or_has_a_broken_pattern_is_a_clear_config_error(string schema, string expected)
+    {
+        var act = () => RunAsync(Validate(schema), new JsonObject { ["name"] = "Ada" });
+
+        (await act.Should().ThrowAsync<NodeFailedException>()).Which.Message.Should().Contain(expected);
+    }
+
     [Fact]
     public async Task Valid_data_passes_with_no_errors_and_is_handed_on()
     {

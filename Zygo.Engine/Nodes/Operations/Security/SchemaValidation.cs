@@ -20,6 +20,11 @@ internal static class SchemaValidation
         {
             throw new NodeFailedException($"The data could not be checked against the schema: {ex.Message}");
         }
+        catch (ArgumentException ex)
+        {
+            // A "pattern" that is not a regular expression only shows when a string is checked against it.
+            throw new NodeFailedException($"'schema' is not a usable JSON schema: {ex.Message}");
+        }
     }
 
     private static async Task<JsonSchema> LoadAsync(string schemaText, CancellationToken cancellationToken)
@@ -31,7 +36,17 @@ internal static class SchemaValidation
 
         try
         {
+            // NJsonSchema fails on anything but an object with an unhelpful error (or a NullReferenceException for null).
+            if (JsonNode.Parse(schemaText) is not JsonObject)
+            {
+                throw new NodeFailedException("'schema' is not a usable JSON schema: it must be a JSON object, e.g. { \"type\": \"object\" }.");
+            }
+
             return await JsonSchema.FromJsonAsync(schemaText, documentPath: null, s => new LocalReferenceResolver(s), cancellationToken);
+        }
+        catch (JsonException ex)
+        {
+            throw new NodeFailedException($"'schema' is not a usable JSON schema: it is not valid JSON ({ex.Message})");
         }
         catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
         {
