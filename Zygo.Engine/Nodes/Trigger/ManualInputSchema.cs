@@ -1,9 +1,8 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using NJsonSchema;
 using NJsonSchema.Validation;
 using Zygo.Engine.Execution;
-using Zygo.Engine.Nodes.Operations.Security;
+using Zygo.Engine.Nodes.Schema;
 
 namespace Zygo.Engine.Nodes.Trigger;
 
@@ -12,47 +11,12 @@ internal static partial class ManualInputSchema
 {
     public static async Task ValidateAsync(string schemaJson, JsonNode input, string nodeName, CancellationToken cancellationToken)
     {
-        var schema = await ParseAsync(schemaJson, nodeName, cancellationToken);
-        List<string> errors;
-        try
-        {
-            errors = Flatten(schema.Validate(input.ToJsonString())).ToList();
-        }
-        catch (ArgumentException ex)
-        {
-            // A "pattern" that is not a regular expression only shows when a string is checked against it.
-            throw NotValid(nodeName, ex.Message);
-        }
-
+        var schema = await UserJsonSchema.LoadAsync(schemaJson, reason => NotValid(nodeName, reason), cancellationToken);
+        var errors = Flatten(UserJsonSchema.Validate(schema, input, reason => NotValid(nodeName, reason))).ToList();
         if (errors.Count > 0)
         {
             throw new NodeFailedException(
                 $"The input does not match the input schema of '{nodeName}': {string.Join("; ", errors)}.");
-        }
-    }
-
-    private static async Task<JsonSchema> ParseAsync(string schemaJson, string nodeName, CancellationToken cancellationToken)
-    {
-        try
-        {
-            // NJsonSchema fails on anything but an object with an unhelpful error (or none, for null).
-            if (JsonNode.Parse(schemaJson) is not JsonObject)
-            {
-                throw NotValid(nodeName, "it must be a JSON object, e.g. { \"type\": \"object\" }.");
-            }
-
-            return await JsonSchema.FromJsonAsync(schemaJson, documentPath: null, s => new LocalReferenceResolver(s), cancellationToken);
-        }
-        catch (System.Text.Json.JsonException ex)
-        {
-            throw NotValid(nodeName, ex.Message);
-        }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
-        {
-            // NJsonSchema wraps a $ref refused by the (Security node's) local-only resolver in its own generic error,
-            // while the refusal says what to change; Newtonsoft adds advice for .NET developers after the first line.
-            var message = ex.GetBaseException() is NotSupportedException refused ? refused.Message : ex.Message.Split('\n')[0];
-            throw NotValid(nodeName, message);
         }
     }
 

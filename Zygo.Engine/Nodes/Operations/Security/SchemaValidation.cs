@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using NJsonSchema;
 using NJsonSchema.Validation;
 using Zygo.Engine.Execution;
+using Zygo.Engine.Nodes.Schema;
 
 namespace Zygo.Engine.Nodes.Operations.Security;
 
@@ -11,49 +11,16 @@ internal static class SchemaValidation
 {
     public static async Task<IReadOnlyList<SchemaError>> ValidateAsync(string schemaText, JsonNode? data, CancellationToken cancellationToken)
     {
-        var schema = await LoadAsync(schemaText, cancellationToken);
-        try
-        {
-            return schema.Validate(data?.ToJsonString() ?? "null").Select(ToError).ToList();
-        }
-        catch (Newtonsoft.Json.JsonException ex)
-        {
-            throw new NodeFailedException($"The data could not be checked against the schema: {ex.Message}");
-        }
-        catch (ArgumentException ex)
-        {
-            // A "pattern" that is not a regular expression only shows when a string is checked against it.
-            throw new NodeFailedException($"'schema' is not a usable JSON schema: {ex.Message}");
-        }
-    }
-
-    private static async Task<JsonSchema> LoadAsync(string schemaText, CancellationToken cancellationToken)
-    {
         if (string.IsNullOrWhiteSpace(schemaText))
         {
             throw new NodeFailedException("'schema' is required to validate: give the JSON schema the data must match.");
         }
 
-        try
-        {
-            // NJsonSchema fails on anything but an object with an unhelpful error (or a NullReferenceException for null).
-            if (JsonNode.Parse(schemaText) is not JsonObject)
-            {
-                throw new NodeFailedException("'schema' is not a usable JSON schema: it must be a JSON object, e.g. { \"type\": \"object\" }.");
-            }
-
-            return await JsonSchema.FromJsonAsync(schemaText, documentPath: null, s => new LocalReferenceResolver(s), cancellationToken);
-        }
-        catch (JsonException ex)
-        {
-            throw new NodeFailedException($"'schema' is not a usable JSON schema: it is not valid JSON ({ex.Message})");
-        }
-        catch (Exception ex) when (ex is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
-        {
-            // NJsonSchema wraps the refusal of LocalReferenceResolver: the innermost message says what is wrong.
-            throw new NodeFailedException($"'schema' is not a usable JSON schema: {ex.GetBaseException().Message}");
-        }
+        var schema = await UserJsonSchema.LoadAsync(schemaText, Unusable, cancellationToken);
+        return UserJsonSchema.Validate(schema, data, Unusable).Select(ToError).ToList();
     }
+
+    private static NodeFailedException Unusable(string reason) => new($"'schema' is not a usable JSON schema: {reason}");
 
     private static SchemaError ToError(ValidationError error)
     {
