@@ -133,6 +133,32 @@ public sealed class ExecutionApiTests(ExecutionApiTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_long_run_shows_its_ended_steps_in_the_records_while_it_still_runs()
+    {
+        var id = await CreateAsync([Trigger(), Code("Quick", "return { ok: true };"),
+                Node("Wait", "delay", new JsonObject { ["duration"] = 4, ["unit"] = "seconds" })],
+            [Edge("trigger", "Quick"), Edge("Quick", "Wait")]);
+        var queued = await _developer.PostAsync($"{Workflows}/{id}/execute", Json(new { mode = "async" }));
+        var location = queued.Headers.Location!.ToString();
+
+        var deadline = DateTime.UtcNow.AddSeconds(3.5);
+        JsonElement run;
+        do
+        {
+            await Task.Delay(100);
+            run = await (await _developer.GetAsync(location)).ShouldBeJsonAsync(HttpStatusCode.OK);
+        }
+        while (run.GetProperty("nodeExecutions").GetArrayLength() < 2 && DateTime.UtcNow < deadline);
+
+        run.GetProperty("status").GetString().Should().Be("running");
+        run.GetProperty("nodeExecutions").EnumerateArray().Select(n => n.GetProperty("nodeId").GetString())
+            .Should().Equal("trigger", "Quick");
+        var done = await WaitForEndAsync(location);
+        done.GetProperty("nodeExecutions").EnumerateArray().Select(n => n.GetProperty("nodeId").GetString())
+            .Should().Equal("trigger", "Quick", "Wait");
+    }
+
+    [Fact]
     public async Task Runs_are_listed_read_back_and_retried_with_the_same_input()
     {
         var id = await CreateAsync([Trigger(), Code("Echo", "return { seen: input.x };")], [Edge("trigger", "Echo")]);

@@ -41,6 +41,7 @@ public sealed class CrashRecoveryTests
                 // One worker, busy with the slow run: these stay queued.
                 queuedRuns = [await QueueAsync(client, workflowQuick), await QueueAsync(client, workflowQuick)];
                 (await StatusAsync(client, workflowQuick, queuedRuns[0])).Should().Be("pending");
+                await WaitForStepsAsync(client, workflowSlow, slowRun, 1);
 
                 await first.KillAsync();
             }
@@ -48,6 +49,7 @@ public sealed class CrashRecoveryTests
             await using var second = await ZygoProcess.StartAsync(StartTimeout, environment, dataPath);
             using var again = await SignInAsync(second.Address);
             (await StatusAsync(again, workflowSlow, slowRun)).Should().Be("interrupted");
+            (await WaitForStepsAsync(again, workflowSlow, slowRun, 1)).Should().Equal(["t"], "steps that ended before the kill were written");
             foreach (var queued in queuedRuns)
             {
                 (await WaitForAsync(again, workflowQuick, queued, s => s is "completed" or "failed")).Should().Be("completed");
@@ -102,6 +104,23 @@ public sealed class CrashRecoveryTests
     private static async Task<string> StatusAsync(HttpClient client, string workflowId, string executionId) =>
         (await client.GetFromJsonAsync<JsonElement>($"/api/v1/workflows/{workflowId}/executions/{executionId}"))
         .GetProperty("status").GetString()!;
+
+    /// <summary>The node ids of the run's recorded steps, once at least <paramref name="count"/> are recorded (or after 10 s).</summary>
+    private static async Task<List<string>> WaitForStepsAsync(HttpClient client, string workflowId, string executionId, int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var run = await client.GetFromJsonAsync<JsonElement>($"/api/v1/workflows/{workflowId}/executions/{executionId}");
+            var steps = run.GetProperty("nodeExecutions").EnumerateArray().Select(n => n.GetProperty("nodeId").GetString()!).ToList();
+            if (steps.Count >= count || DateTime.UtcNow > deadline)
+            {
+                return steps;
+            }
+
+            await Task.Delay(200);
+        }
+    }
 
     private static async Task<string> WaitForAsync(HttpClient client, string workflowId, string executionId, Func<string, bool> done)
     {

@@ -9,11 +9,13 @@ using Zygo.Engine.Templating;
 namespace Zygo.Engine.Execution.Flow;
 
 /// <summary>What one run needs besides the graph.</summary>
+/// <param name="OnStepEnded">Called with each step once it has ended (completed, failed, cancelled or skipped).</param>
 public sealed record RunRequest(
     ExecutionInfo Execution,
     JsonNode? Input,
     IReadOnlyDictionary<string, string> Env,
-    IServiceProvider Services);
+    IServiceProvider Services,
+    Action<NodeRecord>? OnStepEnded = null);
 
 /// <summary>
 /// Runs a workflow along its edges (DESIGN §3, flow mode): from the trigger, each node when all its live inputs are
@@ -106,7 +108,9 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             void Skip(GraphNode node)
             {
                 done.Add(node.Id);
-                Record(node, path).Status = NodeExecutionStatus.Skipped;
+                var skipped = Record(node, path);
+                skipped.Status = NodeExecutionStatus.Skipped;
+                request.OnStepEnded?.Invoke(skipped);
                 Publish(NodeEvent(ExecutionEventKind.NodeSkipped, node, NodeExecutionStatus.Skipped));
                 Decide(node, []);
             }
@@ -241,6 +245,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             record.Status = run.Cancelled ? NodeExecutionStatus.Cancelled
                 : run.Error is not null ? NodeExecutionStatus.Failed
                 : NodeExecutionStatus.Completed;
+            request.OnStepEnded?.Invoke(record);
             var kind = record.Status == NodeExecutionStatus.Completed ? ExecutionEventKind.NodeCompleted : ExecutionEventKind.NodeFailed;
             Publish(NodeEvent(kind, node, record.Status) with { Output = record.Output, Error = record.Error, DurationMs = record.DurationMs });
         }

@@ -19,7 +19,11 @@ public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts) : IExecuti
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, startedAt), ct);
     }
 
-    public async Task RunFinishedAsync(ExecutionInfo execution, RunResult result, CancellationToken ct)
+    public Task RunFinishedAsync(ExecutionInfo execution, RunResult result, CancellationToken ct) =>
+        RunFinishedAsync(execution, result, new HashSet<Guid>(), ct);
+
+    /// <summary>Records the outcome and the steps not yet in <paramref name="alreadyWritten"/>.</summary>
+    public async Task RunFinishedAsync(ExecutionInfo execution, RunResult result, IReadOnlySet<Guid> alreadyWritten, CancellationToken ct)
     {
         await using var db = contexts();
         // Update by key without reading the row first: the start time was written when the run was created or claimed.
@@ -36,23 +40,25 @@ public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts) : IExecuti
             entry.Property(changed).IsModified = true;
         }
 
-        db.NodeExecutions.AddRange(result.Nodes.Select(n => new NodeExecution
-        {
-            Id = n.Id,
-            ExecutionId = execution.ExecutionId,
-            TenantId = execution.TenantId,
-            NodeId = n.NodeId,
-            NodeType = n.NodeType,
-            Status = n.Status,
-            Input = OutputLimiter.ToStored(n.Input),
-            Output = OutputLimiter.ToStored(n.Output),
-            Error = n.Error,
-            Attempts = n.Attempts,
-            Sequence = n.Sequence,
-            Path = n.Path,
-            StartedAt = n.StartedAt,
-            CompletedAt = n.CompletedAt,
-        }));
+        db.NodeExecutions.AddRange(result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)));
         await db.SaveChangesAsync(ct);
     }
+
+    public static NodeExecution ToEntity(ExecutionInfo execution, NodeRecord n) => new()
+    {
+        Id = n.Id,
+        ExecutionId = execution.ExecutionId,
+        TenantId = execution.TenantId,
+        NodeId = n.NodeId,
+        NodeType = n.NodeType,
+        Status = n.Status,
+        Input = OutputLimiter.ToStored(n.Input),
+        Output = OutputLimiter.ToStored(n.Output),
+        Error = n.Error,
+        Attempts = n.Attempts,
+        Sequence = n.Sequence,
+        Path = n.Path,
+        StartedAt = n.StartedAt,
+        CompletedAt = n.CompletedAt,
+    };
 }

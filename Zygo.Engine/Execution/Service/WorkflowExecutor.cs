@@ -24,6 +24,9 @@ public sealed class WorkflowExecutor(
     TenantVariables variables,
     TimeProvider clock)
 {
+    /// <summary>How often the steps of a long run are written while it runs.</summary>
+    public static readonly TimeSpan StepWriteInterval = TimeSpan.FromSeconds(1);
+
     /// <summary>Validates and creates the execution row; <paramref name="queued"/> leaves it pending for the worker.</summary>
     public async Task<ExecutionStart> CreateAsync(ExecutionRequest request, bool queued, CancellationToken ct)
     {
@@ -117,10 +120,12 @@ public sealed class WorkflowExecutor(
         }
 
         using var cts = cancellations.Register(info.ExecutionId, ct);
+        await using var steps = new StepWriter(contexts.CreateDbContext, info, StepWriteInterval);
         try
         {
-            var result = await runner.RunAsync(graph, new RunRequest(info, input, env, scope.ServiceProvider), cts.Token);
-            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, result, CancellationToken.None);
+            var result = await runner.RunAsync(graph, new RunRequest(info, input, env, scope.ServiceProvider, steps.Add), cts.Token);
+            var written = await steps.StopAsync();
+            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, result, written, CancellationToken.None);
             return result;
         }
         finally
