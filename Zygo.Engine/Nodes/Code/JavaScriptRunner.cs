@@ -30,8 +30,10 @@ internal static partial class JavaScriptRunner
     private static readonly JsonSerializerOptions LogJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Task<JsonNode?> RunAsync(CodeRequest request, CancellationToken cancellationToken) =>
-        // Jint is synchronous: run it off the caller's thread. Its memory check counts this thread's allocations.
-        Task.Run(() => Run(request, cancellationToken), cancellationToken);
+        // Jint is synchronous: run it on a thread of its own, so a busy script never takes a pool thread the rest of
+        // the server needs (and a cancel is noticed promptly under load). Its memory check counts this thread's allocations.
+        Task.Factory.StartNew(() => Run(request, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     private static JsonNode? Run(CodeRequest request, CancellationToken cancellationToken)
     {

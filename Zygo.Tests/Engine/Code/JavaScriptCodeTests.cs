@@ -234,6 +234,7 @@ public sealed class JavaScriptCodeTests : IDisposable
         var config = CodeNode.JavaScript("while (true) {}");
         config["timeout"] = 60;
 
-        (await _harness.StopDelayAfterCancelAsync(config, TimeSpan.FromMilliseconds(300))).Should().BeLessThan(TimeSpan.FromSeconds(1));
+        // A second, with room for a machine busy with the other tests (Chromium, builds) running alongside.
+        (await _harness.StopDelayAfterCancelAsync(config, TimeSpan.FromMilliseconds(300))).Should().BeLessThan(TimeSpan.FromSeconds(1.5));
     }
 }
