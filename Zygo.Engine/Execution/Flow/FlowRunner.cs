@@ -95,6 +95,9 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             var running = new Dictionary<Task<NodeRun>, (GraphNode Node, NodeRecord Record)>();
             RunError? failure = null;
 
+            // Only nodes with a newly decided input can become ready: look at those, not at the whole region each time.
+            var candidates = new Queue<string>(region);
+
             void Decide(GraphNode node, IReadOnlyList<string>? handles)
             {
                 foreach (var edge in outgoing[node.Id])
@@ -102,6 +105,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                     edgeState[edge] = handles is null || (edge.SourceHandle is { } h && handles.Contains(h))
                         ? EdgeState.Active
                         : EdgeState.Dead;
+                    candidates.Enqueue(edge.Target);
                 }
             }
 
@@ -119,56 +123,48 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             {
                 if (failure is null)
                 {
-                    // Start every node whose inputs are all decided; skip those none of whose inputs fired (and those
-                    // nothing leads to). A skip decides more edges, so scan again until nothing changes.
-                    bool changed;
-                    do
+                    // Start every candidate whose inputs are all decided; skip those none of whose inputs fired (and those
+                    // nothing leads to). A skip decides more edges, which queues their targets in turn.
+                    while (candidates.TryDequeue(out var id))
                     {
-                        changed = false;
-                        foreach (var id in region)
+                        if (done.Contains(id) || started.Contains(id))
                         {
-                            if (done.Contains(id) || started.Contains(id))
-                            {
-                                continue;
-                            }
-
-                            var node = _graph.Find(id)!;
-                            if (entryInputs.Remove(id, out var entryInput))
-                            {
-                                started.Add(id);
-                                running[StartNode(node, entryInput, scope, path, out var record)] = (node, record);
-                                continue;
-                            }
-
-                            var inbound = incoming[id].ToList();
-                            if (inbound.Count == 0)
-                            {
-                                Skip(node);
-                                changed = true;
-                                continue;
-                            }
-
-                            if (inbound.Any(e => edgeState[e] == EdgeState.Pending))
-                            {
-                                continue;
-                            }
-
-                            var live = inbound.Where(e => edgeState[e] == EdgeState.Active).ToList();
-                            if (live.Count == 0)
-                            {
-                                Skip(node);
-                                changed = true;
-                                continue;
-                            }
-
-                            var input = live.Count == 1
-                                ? outputs.GetValueOrDefault(live[0].Source)?.DeepClone()
-                                : JoinInputs(live.Select(e => _graph.Find(e.Source)!).Distinct(), outputs);
-                            started.Add(id);
-                            running[StartNode(node, input, scope, path, out var rec)] = (node, rec);
+                            continue;
                         }
+
+                        var node = _graph.Find(id)!;
+                        if (entryInputs.Remove(id, out var entryInput))
+                        {
+                            started.Add(id);
+                            running[StartNode(node, entryInput, scope, path, out var record)] = (node, record);
+                            continue;
+                        }
+
+                        var inbound = incoming[id].ToList();
+                        if (inbound.Count == 0)
+                        {
+                            Skip(node);
+                            continue;
+                        }
+
+                        if (inbound.Any(e => edgeState[e] == EdgeState.Pending))
+                        {
+                            continue;
+                        }
+
+                        var live = inbound.Where(e => edgeState[e] == EdgeState.Active).ToList();
+                        if (live.Count == 0)
+                        {
+                            Skip(node);
+                            continue;
+                        }
+
+                        var input = live.Count == 1
+                            ? outputs.GetValueOrDefault(live[0].Source)?.DeepClone()
+                            : JoinInputs(live.Select(e => _graph.Find(e.Source)!).Distinct(), outputs);
+                        started.Add(id);
+                        running[StartNode(node, input, scope, path, out var rec)] = (node, rec);
                     }
-                    while (changed);
                 }
 
                 if (running.Count == 0)
