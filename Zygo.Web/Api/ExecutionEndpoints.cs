@@ -27,9 +27,9 @@ public static class ExecutionEndpoints
                 return Problems.NotFound("workflow");
             }
 
-            var (items, total) = await ExecutionReader.ListAsync(db, id, ParseStatus(status), Math.Clamp(limit ?? 25, 1, 200),
-                Math.Max(0, offset ?? 0), ct);
-            return Results.Ok(new PagedResult<ExecutionView>(items, total, Math.Clamp(limit ?? 25, 1, 200), Math.Max(0, offset ?? 0)));
+            var (take, skip) = (Math.Clamp(limit ?? 25, 1, 200), Math.Max(0, offset ?? 0));
+            var (items, total) = await ExecutionReader.ListAsync(db, id, ParseStatus(status), take, skip, ct);
+            return Results.Ok(new PagedResult<ExecutionView>(items, total, take, skip));
         }).RequireAuthorization(Policies.ViewLogs).WithName("ListExecutions");
 
         group.MapGet("/executions/{executionId:guid}", async (Guid id, Guid executionId, ZygoDbContext db, CancellationToken ct) =>

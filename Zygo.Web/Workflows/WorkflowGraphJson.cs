@@ -45,12 +45,6 @@ public static class WorkflowGraphJson
         }
     }
 
-    public static int Count(string json)
-    {
-        using var doc = JsonDocument.Parse(json);
-        return doc.RootElement.GetArrayLength();
-    }
-
     public static JsonElement Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);

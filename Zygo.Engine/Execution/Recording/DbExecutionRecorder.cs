@@ -6,19 +6,11 @@ using Zygo.Data.Entities;
 namespace Zygo.Engine.Execution.Recording;
 
 /// <summary>
-/// Writes a run to workflow_executions and node_executions: the execution row when it starts, then the outcome and
-/// every node step in one transaction at the end (live progress travels as events, not as row updates).
+/// Writes the end of a run: the execution row's outcome and the steps not yet written by <see cref="StepWriter"/>,
+/// in one transaction (live progress travels as events).
 /// </summary>
-public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts) : IExecutionRecorder
+public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts)
 {
-    public async Task RunStartedAsync(ExecutionInfo execution, DateTime startedAt, CancellationToken ct)
-    {
-        await using var db = contexts();
-        await db.WorkflowExecutions.IgnoreQueryFilters()
-            .Where(e => e.Id == execution.ExecutionId && e.TenantId == execution.TenantId)
-            .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, startedAt), ct);
-    }
-
     public Task RunFinishedAsync(ExecutionInfo execution, RunResult result, CancellationToken ct) =>
         RunFinishedAsync(execution, result, new HashSet<Guid>(), ct);
 
