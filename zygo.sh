@@ -57,14 +57,10 @@ case "${1:-run}" in
     results=TestResults
     rm -rf "$results"
     status=0
-    dotnet test Zygo.Blazor.sln -c "$configuration" --no-build --logger "console;verbosity=normal" \
+    dotnet test Zygo.Blazor.sln -c "$configuration" --no-build --logger "console;verbosity=minimal" \
       --logger "trx;LogFileName=zygo.trx" --results-directory "$results" || status=$?
-    # One plain closing line, whatever the runner printed above it.
-    if [ -f "$results/zygo.trx" ]; then
-      counters=$(grep -o '<Counters [^>]*>' "$results/zygo.trx" | head -1)
-      count() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
-      echo "Tests: $(count passed) passed, $(count failed) failed, $(( $(count total) - $(count executed) )) skipped"
-    fi
+    # Failed tests and one plain closing line, after everything the runner printed.
+    if [ -f "$results/zygo.trx" ]; then python3 scripts/trx-summary.py "$results/zygo.trx"; fi
     exit "$status"
     ;;
   *)
