@@ -9,6 +9,7 @@ using static Zygo.Tests.Api.ApiTestHelpers;
 namespace Zygo.Tests.Api;
 
 /// <summary>Running workflows through the API: sync, async, stream, failures, validation, cancel, retry, tenancy.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class ExecutionApiTests(ExecutionApiTests.Fixture fixture) : IClassFixture<ExecutionApiTests.Fixture>
 {
     private readonly HttpClient _developer = fixture.Developer;

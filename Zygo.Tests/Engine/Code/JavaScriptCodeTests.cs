@@ -1,8 +1,10 @@
 using System.Text.Json.Nodes;
 using Zygo.Engine.Nodes.Code;
+using Zygo.Tests.Infrastructure;
 
 namespace Zygo.Tests.Engine.Code;
 
+[Collection(TimingCollection.Name)]
 public sealed class JavaScriptCodeTests : IDisposable
 {
     private readonly NodeHarness _harness = new();

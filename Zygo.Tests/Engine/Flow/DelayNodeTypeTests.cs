@@ -5,9 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Zygo.Engine.Execution;
 using Zygo.Engine.Nodes;
 using Zygo.Engine.Nodes.Flow;
+using Zygo.Tests.Infrastructure;
 
 namespace Zygo.Tests.Engine.Flow;
 
+[Collection(TimingCollection.Name)]
 public sealed class DelayNodeTypeTests : IDisposable
 {
     private readonly NodeHarness _harness = new();

@@ -5,11 +5,13 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Zygo.Engine.Nodes;
 using Zygo.Engine.Nodes.Http;
+using Zygo.Tests.Infrastructure;
 using static Zygo.Tests.Engine.Http.HttpTestServer;
 
 namespace Zygo.Tests.Engine.Http;
 
 /// <summary>Timeouts, cancellation, unreachable servers, bad configs and keeping credentials out of messages.</summary>
+[Collection(TimingCollection.Name)]
 public sealed class HttpApiFailureTests(HttpTestServer server) : IClassFixture<HttpTestServer>
 {
     [Fact]

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Text.Json.Nodes;
 using Zygo.Data.Entities;
 using Zygo.Engine.Execution.Events;
+using Zygo.Tests.Infrastructure;
 using static Zygo.Tests.Engine.Runner.RunnerHarness;
 
 namespace Zygo.Tests.Engine.Runner;
 
+[Collection(TimingCollection.Name)]
 public sealed class FlowRunnerTests
 {
     private readonly RunnerHarness _harness = new();
