@@ -35,6 +35,14 @@ need_python() {
     || { say "could not install python3; install it with: apt-get install python3"; exit 1; }
 }
 
+need_bubblewrap() {
+  # The code node confines Python with bubblewrap (Zygo:Code:PythonSandbox); its tests need it.
+  if command -v bwrap >/dev/null 2>&1; then return; fi
+  say "installing bubblewrap, the sandbox for Python code (apt)"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq bubblewrap >/dev/null \
+    || { say "could not install bubblewrap; install it with: apt-get install bubblewrap"; return 1; }
+}
+
 restore() {
   dotnet tool restore >/dev/null
   dotnet restore Zygo.Blazor.sln --verbosity quiet
@@ -43,6 +51,8 @@ restore() {
 case "${1:-run}" in
   run)
     need_dotnet
+    # Optional for running: without it Python code runs unconfined and the log says so.
+    need_bubblewrap || true
     restore
     urls=${ZYGO_URLS:-http://localhost:5080}
     say "starting Zygo on $urls (data in ${Zygo__DataPath:-./data}; first start prints the demo sign-in)"
@@ -52,6 +62,7 @@ case "${1:-run}" in
     need_dotnet
     need_chromium
     need_python
+    need_bubblewrap
     restore
     dotnet build Zygo.Blazor.sln -c "$configuration" --no-restore
     results=TestResults

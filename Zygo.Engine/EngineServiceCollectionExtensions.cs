@@ -4,6 +4,7 @@ using Zygo.Engine.Execution.Events;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Service;
 using Zygo.Engine.Nodes;
+using Zygo.Engine.Nodes.Code.Python;
 using Zygo.Engine.Validation;
 
 namespace Zygo.Engine;
@@ -29,6 +30,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowExecutor>();
         services.AddSingleton<TenantVariables>();
         services.AddSingleton<NodeTester>();
+        services.AddSingleton<PythonLauncher>();
+        services.AddOptions<CodeOptions>();
         services.AddHttpClient();
         return services;
     }

@@ -9,6 +9,7 @@ using MudBlazor.Services;
 using Zygo.Data;
 using Zygo.Data.Entities;
 using Zygo.Engine;
+using Zygo.Engine.Nodes.Code.Python;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.ApiKeys;
@@ -40,6 +41,7 @@ public static class ServiceRegistration
         var dataFolder = new DataFolder(zygo.DataPath);
 
         services.Configure<ZygoOptions>(builder.Configuration.GetSection(ZygoOptions.Section));
+        services.Configure<CodeOptions>(builder.Configuration.GetSection(CodeOptions.Section));
         services.AddSingleton(dataFolder);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Zygo.Engine.Execution;
+using Zygo.Engine.Nodes.Code.Python;
 
 namespace Zygo.Engine.Nodes.Code;
 
@@ -7,7 +8,7 @@ namespace Zygo.Engine.Nodes.Code;
 /// Runs a snippet of JavaScript (sandboxed in Jint) or Python (a python3 subprocess) on the node's input; see
 /// <see cref="CodeConfig.Code"/> for what the code sees and how it produces the output.
 /// </summary>
-public sealed class CodeNodeType : NodeType<CodeConfig>
+public sealed class CodeNodeType(PythonLauncher pythonLauncher) : NodeType<CodeConfig>
 {
     /// <summary>Longer runs belong in a service, and TimeSpan and the timer need a bound anyway.</summary>
     private const double MaxTimeoutSeconds = 24 * 60 * 60;
@@ -41,14 +42,14 @@ public sealed class CodeNodeType : NodeType<CodeConfig>
         return NodeOutcome.Of(outputVariable.Length == 0 ? result : new JsonObject { [outputVariable] = result });
     }
 
-    private static Task<JsonNode?> RunPythonAsync(CodeRequest request, CodeConfig config, CancellationToken cancellationToken)
+    private Task<JsonNode?> RunPythonAsync(CodeRequest request, CodeConfig config, CancellationToken cancellationToken)
     {
         if (config.PipDependencies is { Length: > 0 } packages)
         {
             request.Log.Write($"pipDependencies are not installed (only Python's standard library is available): {string.Join(", ", packages)}");
         }
 
-        return PythonRunner.RunAsync(request, cancellationToken);
+        return PythonRunner.RunAsync(request, pythonLauncher, cancellationToken);
     }
 
     private static CodeRequest CreateRequest(NodeContext context, CodeConfig config)

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Zygo.Engine.Nodes.Code;
+using Zygo.Engine.Nodes.Code.Python;
 using Zygo.Tests.Infrastructure;
 
 namespace Zygo.Tests.Engine.Code;
@@ -122,13 +124,27 @@ public sealed class PythonCodeTests : IDisposable
             open("scratch.txt", "w").write("x")
             output = {"cwd": os.getcwd(), "files": sorted(os.listdir("."))}
             """);
+        // Unconfined, so the folder the code sees is the server's own (inside the sandbox it is /code).
+        using var harness = new NodeHarness(services => services.Configure<CodeOptions>(o => o.PythonSandbox = PythonSandboxMode.None));
 
-        var output = await _harness.OutputAsync(config);
+        var output = await harness.OutputAsync(config);
 
         output!["files"]!.ToJsonString().Should().Be("""["scratch.txt"]""");
         var folder = output["cwd"]!.GetValue<string>();
         folder.Should().StartWith(Path.GetTempPath().TrimEnd('/'));
         Directory.Exists(folder).Should().BeFalse();
+    }
+
+    [Fact]
+    public async Task The_process_caps_its_own_cpu_time_so_it_ends_even_if_the_server_dies()
+    {
+        var config = CodeNode.Python("import resource\noutput = list(resource.getrlimit(resource.RLIMIT_CPU))");
+        config["timeout"] = 2.5;
+
+        var output = await _harness.OutputAsync(config);
+
+        var limit = 3 * Environment.ProcessorCount + 1;
+        output!.ToJsonString().Should().Be($"[{limit},{limit}]");
     }
 
     [Fact]
@@ -217,8 +233,8 @@ public sealed class PythonCodeTests : IDisposable
         {
             File.WriteAllText(Path.Combine(withPython.FullName, "python3"), "");
 
-            PythonRunner.FindOnPath(empty.FullName).Should().BeNull();
-            PythonRunner.FindOnPath($"{empty.FullName}:{withPython.FullName}").Should().Be(Path.Combine(withPython.FullName, "python3"));
+            PythonLauncher.FindOnPath("python3", empty.FullName).Should().BeNull();
+            PythonLauncher.FindOnPath("python3", $"{empty.FullName}:{withPython.FullName}").Should().Be(Path.Combine(withPython.FullName, "python3"));
         }
         finally
         {

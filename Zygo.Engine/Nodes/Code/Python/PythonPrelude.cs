@@ -1,9 +1,9 @@
-namespace Zygo.Engine.Nodes.Code;
+namespace Zygo.Engine.Nodes.Code.Python;
 
 /// <summary>
 /// The script <c>python3 -c</c> runs around the user's code. It reads one JSON request from stdin (code, input,
-/// vars, inputVariables, output marker, memory limit), caps the address space, runs the code in a fresh namespace
-/// holding <c>input</c>, <c>vars</c>, the input variables, <c>output</c> and <c>emit</c>, then prints
+/// vars, inputVariables, output marker, memory and CPU limits), caps the address space and CPU time, runs the code
+/// in a fresh namespace holding <c>input</c>, <c>vars</c>, the input variables, <c>output</c> and <c>emit</c>, then prints
 /// <c>output</c> as JSON on one line that starts with the marker, so the code's own prints cannot be mistaken for it.
 /// Exit codes: 0 done, 1 the code failed (stderr says why), 3 out of memory.
 /// </summary>
@@ -23,6 +23,11 @@ internal static class PythonPrelude
             limit = used + megabytes * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
 
+        def _limit_cpu(seconds):
+            # A backstop for a process the server can no longer kill (the server itself died). The server's
+            # wall-clock timeout comes first: the limit is the timeout times the number of cores.
+            resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+
         def _run():
             request = json.load(sys.stdin)
             code = request["code"]
@@ -36,6 +41,7 @@ internal static class PythonPrelude
             linecache.cache["<code>"] = (len(code), None, code.splitlines(True), "<code>")
             stdout = sys.stdout
             _limit_memory(request["memoryLimit"])
+            _limit_cpu(request["cpuSeconds"])
             try:
                 exec(compile(code, "<code>", "exec"), namespace)
             except SystemExit as e:

@@ -5,12 +5,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zygo.Engine.Execution;
 
-namespace Zygo.Engine.Nodes.Code;
+namespace Zygo.Engine.Nodes.Code.Python;
 
 /// <summary>
-/// Runs Python in a <c>python3 -I -S</c> subprocess inside a fresh temporary folder, with an environment holding
-/// only PATH and LANG (no secrets of the server). <see cref="PythonPrelude"/> feeds the code its values and
-/// prints its output; the process tree is killed at the timeout or when the token is cancelled.
+/// Runs Python in a <c>python3 -I -S</c> subprocess inside a fresh temporary folder, started by the
+/// <see cref="PythonLauncher"/> (sandboxed where possible, never with the server's secrets in its environment).
+/// <see cref="PythonPrelude"/> feeds the code its values and prints its output; the process tree is killed at the
+/// timeout or when the token is cancelled.
 /// </summary>
 internal static class PythonRunner
 {
@@ -22,15 +23,12 @@ internal static class PythonRunner
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static async Task<JsonNode?> RunAsync(CodeRequest request, CancellationToken cancellationToken)
+    public static async Task<JsonNode?> RunAsync(CodeRequest request, PythonLauncher launcher, CancellationToken cancellationToken)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        var python = FindOnPath(path) ?? throw new NodeFailedException(
-            "Python code needs python3, which is not on the server's PATH. Install Python 3 on the server, or write the code in JavaScript.");
         var folder = Directory.CreateTempSubdirectory("zygo-code-");
         try
         {
-            return await RunInAsync(python, path, folder.FullName, request, cancellationToken);
+            return await RunInAsync(launcher, folder.FullName, request, cancellationToken);
         }
         finally
         {
@@ -45,20 +43,14 @@ internal static class PythonRunner
         }
     }
 
-    /// <summary>The first <c>python3</c> in the directories of <paramref name="path"/>, or null.</summary>
-    internal static string? FindOnPath(string path) =>
-        path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(directory => Path.Combine(directory, "python3"))
-            .FirstOrDefault(File.Exists);
-
-    private static async Task<JsonNode?> RunInAsync(string python, string path, string folder, CodeRequest request,
+    private static async Task<JsonNode?> RunInAsync(PythonLauncher launcher, string folder, CodeRequest request,
         CancellationToken cancellationToken)
     {
         var marker = $"\u001eZYGO-OUTPUT-{Guid.NewGuid():N}:";
         string? output = null;
         var stderr = new Queue<string>();
 
-        using var process = Start(python, path, folder);
+        using var process = Start(launcher, folder);
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(request.Timeout);
         var killed = false;
@@ -116,11 +108,10 @@ internal static class PythonRunner
         };
     }
 
-    private static Process Start(string python, string path, string folder)
+    private static Process Start(PythonLauncher launcher, string folder)
     {
-        var start = new ProcessStartInfo(python)
+        var start = new ProcessStartInfo
         {
-            WorkingDirectory = folder,
             UseShellExecute = false,
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -130,21 +121,14 @@ internal static class PythonRunner
             StandardErrorEncoding = Utf8,
         };
         // Isolated (no PYTHON* variables, no user site), no site-packages, UTF-8 streams whatever the locale.
-        foreach (var argument in (string[])["-I", "-S", "-X", "utf8", "-c", PythonPrelude.Source])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment.Clear();
-        start.Environment["PATH"] = path;
-        start.Environment["LANG"] = Environment.GetEnvironmentVariable("LANG") ?? "C.UTF-8";
+        launcher.Prepare(start, folder, ["-I", "-S", "-X", "utf8", "-c", PythonPrelude.Source]);
         try
         {
-            return Process.Start(start) ?? throw new NodeFailedException($"Python could not be started from {python}.");
+            return Process.Start(start) ?? throw new NodeFailedException($"Python could not be started from {start.FileName}.");
         }
         catch (Win32Exception ex)
         {
-            throw new NodeFailedException($"Python could not be started from {python}: {ex.Message}");
+            throw new NodeFailedException($"Python could not be started from {start.FileName}: {ex.Message}");
         }
     }
 
@@ -163,6 +147,7 @@ internal static class PythonRunner
             request.Variables.WriteTo(writer);
             writer.WriteString("marker", marker);
             writer.WriteNumber("memoryLimit", request.MemoryLimitMegabytes);
+            writer.WriteNumber("cpuSeconds", (long)Math.Ceiling(request.Timeout.TotalSeconds) * Environment.ProcessorCount + 1);
             writer.WriteEndObject();
         }
 
