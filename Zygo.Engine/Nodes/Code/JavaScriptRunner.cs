@@ -30,10 +30,9 @@ internal static partial class JavaScriptRunner
     private static readonly JsonSerializerOptions LogJson = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     public static Task<JsonNode?> RunAsync(CodeRequest request, CancellationToken cancellationToken) =>
-        // Jint is synchronous: run it on a thread of its own, so a busy script never takes a pool thread the rest of
-        // the server needs (and a cancel is noticed promptly under load). Its memory check counts this thread's allocations.
-        Task.Factory.StartNew(() => Run(request, cancellationToken), cancellationToken, TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
+        // Jint is synchronous: run it on a script thread, so a busy script never takes a pool thread the rest of the
+        // server needs (and a cancel is noticed promptly under load). Its memory check counts that thread's allocations.
+        ScriptThreads.RunAsync(() => Run(request, cancellationToken));
 
     private static JsonNode? Run(CodeRequest request, CancellationToken cancellationToken)
     {
