@@ -9,7 +9,6 @@ using MudBlazor.Services;
 using Zygo.Data;
 using Zygo.Data.Entities;
 using Zygo.Engine;
-using Zygo.Engine.Nodes.Code.Python;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.ApiKeys;
@@ -41,7 +40,7 @@ public static class ServiceRegistration
         var dataFolder = new DataFolder(zygo.DataPath);
 
         services.Configure<ZygoOptions>(builder.Configuration.GetSection(ZygoOptions.Section));
-        services.Configure<CodeOptions>(builder.Configuration.GetSection(CodeOptions.Section));
+        services.AddNodeSettings(builder.Configuration, dataFolder);
         services.AddSingleton(dataFolder);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using Zygo.Engine.Execution;
 
 namespace Zygo.Engine.Nodes.Data;
@@ -8,7 +9,7 @@ namespace Zygo.Engine.Nodes.Data;
 /// Runs one SQL statement on a SQLite, SQL Server or PostgreSQL database. Values are always bound as parameters,
 /// so neither the input nor an agent can change the statement; the connection string never reaches the output.
 /// </summary>
-public sealed class DataNodeType : NodeType<DataConfig>
+public sealed class DataNodeType(IOptions<DataNodeOptions> options) : NodeType<DataConfig>
 {
     public override string Id => "data";
     public override string Label => "Data Source";
@@ -70,12 +71,15 @@ public sealed class DataNodeType : NodeType<DataConfig>
     }
 
     /// <summary>An open connection, or a failure that names the problem without showing the connection string.</summary>
-    private static async Task<DbConnection> OpenAsync(DataConfig config, DatabaseFailures failures, CancellationToken cancellationToken)
+    private async Task<DbConnection> OpenAsync(DataConfig config, DatabaseFailures failures, CancellationToken cancellationToken)
     {
         DbConnection connection;
         try
         {
-            connection = DatabaseConnections.Create(config.Provider, config.ConnectionString, config.Timeout);
+            var connectionString = config.Provider == DataProvider.Sqlite
+                ? SqliteDataSource.Confine(config.ConnectionString, options.Value.SqliteFolder)
+                : config.ConnectionString;
+            connection = DatabaseConnections.Create(config.Provider, connectionString, config.Timeout);
         }
         catch (ArgumentException ex)
         {
