@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zygo.Engine.Graph;
+using Zygo.Engine.Nodes;
 using Zygo.Engine.Templating;
 
 namespace Zygo.Engine.Execution;
@@ -34,7 +35,7 @@ public sealed class NodeContext(
     /// <summary>The node's config with every {{…}} resolved, bound to its typed record.</summary>
     public TConfig BindConfig<TConfig>() where TConfig : class, new()
     {
-        var resolved = TemplateResolver.ResolveTree(Node.Config, Scope);
+        var resolved = ConfigDefaults<TConfig>.Resolve(Node.Config, Scope);
         try
         {
             return resolved.Deserialize<TConfig>(EngineJson.Options) ?? new TConfig();

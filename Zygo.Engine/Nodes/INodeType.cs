@@ -32,5 +32,8 @@ public interface INodeType
     /// <summary>False while the type is registered (it shows in the palette and loads in graphs) but cannot run yet.</summary>
     bool IsAvailable { get; }
 
+    /// <summary>The config a node of this type runs with: the type's defaults overlaid by <paramref name="config"/>.</summary>
+    JsonObject WithDefaults(JsonObject config) => config;
+
     Task<NodeOutcome> ExecuteAsync(NodeContext context, CancellationToken cancellationToken);
 }

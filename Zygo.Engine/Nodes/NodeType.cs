@@ -27,6 +27,8 @@ public abstract class NodeType<TConfig> : INodeType where TConfig : class, new()
 
     public virtual bool IsAvailable => true;
 
+    public JsonObject WithDefaults(JsonObject config) => ConfigDefaults<TConfig>.Overlay(config);
+
     public Task<NodeOutcome> ExecuteAsync(NodeContext context, CancellationToken cancellationToken) =>
         ExecuteAsync(context, context.BindConfig<TConfig>(), cancellationToken);
 

@@ -100,6 +100,20 @@ public sealed class ExecutionApiTests(ExecutionApiTests.Fixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_variable_named_by_a_nodes_default_is_loaded_for_the_run()
+    {
+        // The Data Source node's connection string defaults to {{DB_CONNECTION}}; the node leaves it out.
+        await _developer.CreateVariableAsync("DB_CONNECTION", "Data Source=:memory:");
+        var id = await CreateAsync([Trigger(), Node("Answer", "data", new JsonObject { ["sql"] = "SELECT 6 * 7", ["operation"] = "scalar" })],
+            [Edge("trigger", "Answer")]);
+
+        var run = await ExecuteAsync(id, null);
+
+        run.GetProperty("status").GetString().Should().Be("completed", run.ToString());
+        run.GetProperty("output").GetProperty("value").GetInt32().Should().Be(42);
+    }
+
+    [Fact]
     public async Task Async_mode_answers_202_at_once_and_the_queued_run_completes()
     {
         var id = await CreateAsync([Trigger(), Code("Echo", "return { seen: input.x };")], [Edge("trigger", "Echo")]);

@@ -57,6 +57,19 @@ public sealed class NodeTestApiTests(NodeTestApiTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_variable_named_by_a_default_is_loaded_when_the_field_is_left_out()
+    {
+        (await fixture.Developer.PostAsync(Variables, Json(new { name = "DB_CONNECTION", value = "Data Source=:memory:" })))
+            .StatusCode.Should().Be(HttpStatusCode.Created);
+
+        var result = await TestAsync(fixture.Developer, "data",
+            new JsonObject { ["sql"] = "SELECT 6 * 7", ["operation"] = "scalar" }, null);
+
+        result["status"]!.GetValue<string>().Should().Be("completed", result.ToJsonString());
+        result["output"]!["value"]!.GetValue<int>().Should().Be(42);
+    }
+
+    [Fact]
     public async Task An_unknown_type_is_404_and_a_member_may_not_dry_run()
     {
         (await fixture.Developer.PostAsync("/api/v1/nodes/teleport/test", Json(new { })))

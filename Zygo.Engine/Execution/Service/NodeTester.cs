@@ -27,7 +27,7 @@ public sealed class NodeTester(NodeTypeRegistry registry, IServiceScopeFactory s
         Dictionary<string, string> env;
         await using (var db = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>().CreateDbContext())
         {
-            env = await variables.LoadAsync(db, tenantId, [config], ct);
+            env = await variables.LoadAsync(db, tenantId, [nodeType.WithDefaults(config)], ct);
         }
 
         var node = new GraphNode { Id = "test", Type = type, Label = nodeType.Label, Config = config };

@@ -7,6 +7,7 @@ using Zygo.Data.Entities;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Recording;
 using Zygo.Engine.Graph;
+using Zygo.Engine.Nodes;
 using Zygo.Engine.Validation;
 
 namespace Zygo.Engine.Execution.Service;
@@ -22,6 +23,7 @@ public sealed class WorkflowExecutor(
     GraphValidator validator,
     ExecutionCancellations cancellations,
     TenantVariables variables,
+    NodeTypeRegistry registry,
     TimeProvider clock)
 {
     /// <summary>How often the steps of a long run are written while it runs.</summary>
@@ -116,7 +118,9 @@ public sealed class WorkflowExecutor(
         Dictionary<string, string> env;
         await using (var db = contexts.CreateDbContext())
         {
-            env = await variables.LoadAsync(db, info.TenantId, graph.Nodes.Select(n => (JsonNode?)n.Config), ct);
+            // Defaults count: an Email node without smtpHost uses {{SMTP_HOST}}.
+            var configs = graph.Nodes.Select(n => (JsonNode?)(registry.Find(n.Type)?.WithDefaults(n.Config) ?? n.Config));
+            env = await variables.LoadAsync(db, info.TenantId, configs, ct);
         }
 
         using var cts = cancellations.Register(info.ExecutionId, ct);
