@@ -8,7 +8,8 @@ namespace Zygo.Engine.Templating;
 /// </summary>
 public sealed class TemplateScope
 {
-    private readonly Dictionary<string, JsonNode?> _nodeOutputs = new(StringComparer.Ordinal);
+    // Ids and labels both ignore case, as the validator does: a reference it accepts must resolve.
+    private readonly Dictionary<string, JsonNode?> _nodeOutputs = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _labels = new(StringComparer.OrdinalIgnoreCase);
 
     public TemplateScope(JsonNode? input, IReadOnlyDictionary<string, string>? env = null, JsonObject? vars = null)
@@ -34,7 +35,7 @@ public sealed class TemplateScope
         }
     }
 
-    /// <summary>The output of a node that ran, by id or label (case-insensitive); false when it has not run.</summary>
+    /// <summary>The output of a node that ran, by id or label (both case-insensitive); false when it has not run.</summary>
     public bool TryGetOutput(string idOrLabel, out JsonNode? output)
     {
         lock (_nodeOutputs)
