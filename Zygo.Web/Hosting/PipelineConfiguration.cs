@@ -12,6 +12,8 @@ public static class PipelineConfiguration
 {
     public static void UseZygo(this WebApplication app)
     {
+        // First, so everything after it sees the client's scheme and address (see ProxySettings).
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         // API errors without a body (401, 403, 405 …) still get a ProblemDetails; pages get a friendly 404 page.
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));

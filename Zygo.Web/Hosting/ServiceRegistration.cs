@@ -41,6 +41,7 @@ public static class ServiceRegistration
 
         services.Configure<ZygoOptions>(builder.Configuration.GetSection(ZygoOptions.Section));
         services.AddNodeSettings(builder.Configuration, dataFolder);
+        services.AddProxySettings(builder.Configuration);
         services.AddSingleton(dataFolder);
         services.AddSingleton(TimeProvider.System);
         services.AddMemoryCache();
