@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.Components;
+using Zygo.Web.Documentation;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Hosting;
@@ -17,6 +18,8 @@ public static class PipelineConfiguration
         app.UseWhen(IsApi, api => api.UseStatusCodePages(WriteApiProblemAsync));
         app.UseWhen(context => !IsApi(context), pages =>
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+
+        app.UseDocumentationImages();
 
         // Explicit, after the status pages, so a re-executed request is routed again.
         app.UseRouting();
@@ -37,6 +40,9 @@ public static class PipelineConfiguration
         api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
         api.MapVariableEndpoints();
+        api.MapDocumentationEndpoints();
+        app.MapPublicDocumentationEndpoints();
+        app.MapDocumentationSitemap();
         app.MapAccountEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
 
