@@ -89,7 +89,7 @@ public static class DocRenderer
     {
         if (link.IsImage)
         {
-            link.ReplaceBy(new LiteralInline(InlineText(link)));
+            link.ReplaceBy(new LiteralInline(InlineText(link)), copyChildren: false);
             return;
         }
 
