@@ -6,6 +6,56 @@ namespace Zygo.Web.Documentation;
 /// <summary>What the documentation adds to the request pipeline besides its pages: images and the sitemap.</summary>
 public static class DocumentationHosting
 {
+    /// <summary>
+    /// Answers 404 for a documentation page whose page or category is missing or hidden from the reader; the page
+    /// itself renders its friendly not-found content from the same <see cref="DocumentationLibrary.Find"/> answer.
+    /// The status is set as the response starts: Blazor renders nothing for a 404 set before or during rendering
+    /// (it leaves the body to the status-code pages), and the friendly page is the body we want.
+    /// </summary>
+    public static void UseDocumentationNotFoundStatus(this WebApplication app) =>
+        app.Use((context, next) =>
+        {
+            if (HttpMethods.IsGet(context.Request.Method) && IsMissing(context))
+            {
+                context.Response.OnStarting(() =>
+                {
+                    if (context.Response.StatusCode == StatusCodes.Status200OK)
+                    {
+                        context.Response.StatusCode = StatusCodes.Status404NotFound;
+                    }
+
+                    return Task.CompletedTask;
+                });
+            }
+
+            return next(context);
+        });
+
+    private static bool IsMissing(HttpContext context)
+    {
+        var library = context.RequestServices.GetRequiredService<DocumentationLibrary>();
+        if (context.Request.Path.StartsWithSegments(DocAreaPaths.PublicRoot, out var publicRest))
+        {
+            var segments = publicRest.Value?.Trim('/').Split('/') ?? [];
+            return segments switch
+            {
+                [""] or ["search"] or ["sitemap.xml"] => false,
+                ["category", var folder] => library.CategoriesFor(DocReader.Public).All(c => !c.Folder.Equals(folder, StringComparison.OrdinalIgnoreCase)),
+                [var slug] => library.Find(slug, DocReader.Public) is null,
+                _ => true,
+            };
+        }
+
+        if (context.Request.Path.StartsWithSegments(DocAreaPaths.InternalRoot, out var internalRest)
+            && context.User.Identity?.IsAuthenticated == true && internalRest.Value?.Trim('/') is { Length: > 0 } internalSlug)
+        {
+            var role = context.RequestServices.GetRequiredService<Tenancy.ICurrentUser>().Role;
+            return library.Find(internalSlug, DocReader.ForRole(role)) is null;
+        }
+
+        return false;
+    }
+
     /// <summary>Serves the docs folder's images/ at /docs-images, for pages on both sites.</summary>
     public static void UseDocumentationImages(this WebApplication app)
     {

@@ -30,6 +30,7 @@ public static class PipelineConfiguration
             return next(context);
         });
         app.UseAuthorization();
+        app.UseDocumentationNotFoundStatus();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
