@@ -34,6 +34,8 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public DbSet<WorkflowSchedule> WorkflowSchedules => Set<WorkflowSchedule>();
     public DbSet<NodeTypeRecord> NodeTypes => Set<NodeTypeRecord>();
     public DbSet<DocumentationPage> DocumentationPages => Set<DocumentationPage>();
+    public DbSet<DocumentationBookmark> DocumentationBookmarks => Set<DocumentationBookmark>();
+    public DbSet<DocumentationProgress> DocumentationProgress => Set<DocumentationProgress>();
     public DbSet<EnvironmentVariable> EnvironmentVariables => Set<EnvironmentVariable>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();

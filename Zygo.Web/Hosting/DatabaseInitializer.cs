@@ -2,13 +2,14 @@ using Microsoft.EntityFrameworkCore;
 using Zygo.Data;
 using Zygo.Data.Entities;
 using Zygo.Engine.Nodes;
+using Zygo.Web.Documentation;
 using Zygo.Web.Seeding;
 
 namespace Zygo.Web.Hosting;
 
 /// <summary>
 /// Brings the database up to date before the app serves requests: applies this provider's migrations, marks
-/// runs a previous process left running as interrupted, brings the node type catalogue in step with this build,
+/// runs a previous process left running as interrupted, brings the node type catalogue and the documentation pages in step with this build,
 /// and seeds an empty install.
 /// </summary>
 public static class DatabaseInitializer
@@ -31,6 +32,7 @@ public static class DatabaseInitializer
                 .SetProperty(e => e.CompletedAt, DateTime.UtcNow), ct);
 
         await NodeTypeCatalogSync.SyncAsync(db, sp.GetRequiredService<NodeTypeRegistry>(), ct);
+        await DocumentationSync.SyncAsync(db, sp.GetRequiredService<DocumentationLibrary>(), ct);
 
         await sp.GetRequiredService<DemoSeeder>().SeedAsync(ct);
     }

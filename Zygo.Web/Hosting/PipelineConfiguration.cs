@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.Components;
+using Zygo.Web.Documentation;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Hosting;
@@ -20,6 +21,8 @@ public static class PipelineConfiguration
         app.UseWhen(context => !IsApi(context), pages =>
             pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
 
+        app.UseDocumentationImages();
+
         // Explicit, after the status pages, so a re-executed request is routed again.
         app.UseRouting();
         app.UseAuthentication();
@@ -29,6 +32,7 @@ public static class PipelineConfiguration
             return next(context);
         });
         app.UseAuthorization();
+        app.UseDocumentationNotFoundStatus();
         app.UseAntiforgery();
 
         app.MapStaticAssets();
@@ -39,6 +43,9 @@ public static class PipelineConfiguration
         api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
         api.MapVariableEndpoints();
+        api.MapDocumentationEndpoints();
+        app.MapPublicDocumentationEndpoints();
+        app.MapDocumentationSitemap();
         app.MapAccountEndpoints();
         app.MapGet("/healthz", () => Results.Ok(new { status = "ok" })).AllowAnonymous().ExcludeFromDescription();
 

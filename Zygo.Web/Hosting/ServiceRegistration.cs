@@ -13,6 +13,8 @@ using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.ApiKeys;
 using Zygo.Web.Audit;
+using Zygo.Web.Documentation;
+using Zygo.Web.Documentation.Reading;
 using Zygo.Web.Executions;
 using Zygo.Web.Members;
 using Zygo.Web.Security;
@@ -139,6 +141,10 @@ public static class ServiceRegistration
         services.AddScoped<MemberService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<ApiKeyService>();
+        services.AddSingleton(sp => DocumentationLibrary.Load(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<ZygoOptions>>().Value.Docs.ResolvePath(),
+            sp.GetRequiredService<ILoggerFactory>().CreateLogger("Zygo.Documentation")));
+        services.AddScoped<DocumentationReading>();
         services.AddSingleton<ExecutionQueue>();
         services.AddHostedService<ExecutionQueueWorker>();
     }

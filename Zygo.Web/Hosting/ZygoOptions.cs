@@ -11,6 +11,7 @@ public sealed class ZygoOptions
     public SeedOptions Seed { get; set; } = new();
     public RegistrationOptions Registration { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
+    public DocsOptions Docs { get; set; } = new();
 }
 
 public sealed class SeedOptions
@@ -47,4 +48,14 @@ public sealed class ApiOptions
 {
     /// <summary>Largest request body the API accepts; larger ones get 413 with a ProblemDetails.</summary>
     public long MaxRequestBodyBytes { get; set; } = 5 * 1024 * 1024;
+}
+
+public sealed class DocsOptions
+{
+    /// <summary>Folder of the documentation pages; empty means the wwwroot-docs folder shipped beside the app.</summary>
+    public string? Path { get; set; }
+
+    public string ResolvePath() => string.IsNullOrWhiteSpace(Path)
+        ? System.IO.Path.Combine(AppContext.BaseDirectory, "wwwroot-docs")
+        : System.IO.Path.GetFullPath(Path);
 }

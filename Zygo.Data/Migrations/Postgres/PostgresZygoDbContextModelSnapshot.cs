@@ -303,6 +303,27 @@ namespace Zygo.Data.Migrations.Postgres
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationBookmark", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId", "Slug")
+                        .HasName("pk_documentation_bookmarks");
+
+                    b.ToTable("documentation_bookmarks", (string)null);
+                });
+
             modelBuilder.Entity("Zygo.Data.Entities.DocumentationPage", b =>
                 {
                     b.Property<string>("Id")
@@ -370,6 +391,35 @@ namespace Zygo.Data.Migrations.Postgres
                         .HasDatabaseName("ix_documentation_pages_category_sort_order");
 
                     b.ToTable("documentation_pages", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationProgress", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("slug");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_read");
+
+                    b.Property<double>("ScrollPosition")
+                        .HasColumnType("double precision")
+                        .HasColumnName("scroll_position");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Slug")
+                        .HasName("pk_documentation_progress");
+
+                    b.ToTable("documentation_progress", (string)null);
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.EnvironmentVariable", b =>
@@ -1176,6 +1226,26 @@ namespace Zygo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_audit_log_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationBookmark", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.ZygoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documentation_bookmarks_users_user_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationProgress", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.ZygoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documentation_progress_users_user_id");
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.EnvironmentVariable", b =>

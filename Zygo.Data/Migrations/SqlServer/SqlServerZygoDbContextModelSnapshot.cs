@@ -304,6 +304,27 @@ namespace Zygo.Data.Migrations.SqlServer
                     b.ToTable("audit_log", (string)null);
                 });
 
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationBookmark", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("slug");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId", "Slug")
+                        .HasName("pk_documentation_bookmarks");
+
+                    b.ToTable("documentation_bookmarks", (string)null);
+                });
+
             modelBuilder.Entity("Zygo.Data.Entities.DocumentationPage", b =>
                 {
                     b.Property<string>("Id")
@@ -371,6 +392,35 @@ namespace Zygo.Data.Migrations.SqlServer
                         .HasDatabaseName("ix_documentation_pages_category_sort_order");
 
                     b.ToTable("documentation_pages", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationProgress", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Slug")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)")
+                        .HasColumnName("slug");
+
+                    b.Property<bool>("IsRead")
+                        .HasColumnType("bit")
+                        .HasColumnName("is_read");
+
+                    b.Property<double>("ScrollPosition")
+                        .HasColumnType("float")
+                        .HasColumnName("scroll_position");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("UserId", "Slug")
+                        .HasName("pk_documentation_progress");
+
+                    b.ToTable("documentation_progress", (string)null);
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.EnvironmentVariable", b =>
@@ -1178,6 +1228,26 @@ namespace Zygo.Data.Migrations.SqlServer
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_audit_log_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationBookmark", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.ZygoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documentation_bookmarks_users_user_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.DocumentationProgress", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.ZygoUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_documentation_progress_users_user_id");
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.EnvironmentVariable", b =>
