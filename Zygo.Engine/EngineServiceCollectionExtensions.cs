@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zygo.Engine.Execution.Events;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Service;
+using Zygo.Engine.Llm;
 using Zygo.Engine.Nodes;
 using Zygo.Engine.Validation;
 
@@ -29,6 +30,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<WorkflowExecutor>();
         services.AddSingleton<TenantVariables>();
         services.AddSingleton<NodeTester>();
+        services.TryAddSingleton<LlmOptions>();
+        services.AddSingleton<ChatClientFactory>();
         services.AddHttpClient();
         return services;
     }
