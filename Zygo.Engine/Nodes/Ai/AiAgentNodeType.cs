@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Zygo.Engine.Agent;
@@ -36,9 +37,9 @@ public sealed class AiAgentNodeType : NodeType<AIAgentConfigData>
             ["answer"] = result.Answer,
             ["status"] = result.Status,
             ["offline"] = model.IsOffline,
-            ["provider"] = JsonEnumText(model.Provider),
+            ["provider"] = JsonSerializer.SerializeToNode(model.Provider, EngineJson.Options),
             ["model"] = model.Model,
-            ["agentType"] = JsonEnumText(config.AgentType),
+            ["agentType"] = JsonSerializer.SerializeToNode(config.AgentType, EngineJson.Options),
             ["iterations"] = result.Iterations,
             ["toolCalls"] = transcript.ToolCalls,
             ["usage"] = new JsonObject { ["inputTokens"] = transcript.InputTokens, ["outputTokens"] = transcript.OutputTokens },
@@ -55,7 +56,4 @@ public sealed class AiAgentNodeType : NodeType<AIAgentConfigData>
 
         return NodeOutcome.Of(output);
     }
-
-    private static JsonNode? JsonEnumText<TEnum>(TEnum value) where TEnum : struct, Enum =>
-        System.Text.Json.JsonSerializer.SerializeToNode(value, EngineJson.Options);
 }

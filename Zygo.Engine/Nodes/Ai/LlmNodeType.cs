@@ -46,21 +46,9 @@ public sealed class LlmNodeType : NodeType<LLMConfigData>
         }
 
         messages.Add(new ChatMessage(ChatRole.User, prompt));
-        var options = new ChatOptions
-        {
-            ModelId = model.Model,
-            Temperature = (float)config.Temperature,
-            MaxOutputTokens = config.MaxTokens > 0 ? config.MaxTokens : null,
-            TopP = (float)config.TopP,
-            FrequencyPenalty = (float)config.FrequencyPenalty,
-            PresencePenalty = (float)config.PresencePenalty,
-            ResponseFormat = config.OutputFormat != LlmOutputFormat.Json ? null
-                : schema is { } s ? ChatResponseFormat.ForJsonSchema(s, "answer") : ChatResponseFormat.Json,
-        };
-
+        var options = Options(config, model, schema);
         var usage = new UsageDetails();
-        var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
-        usage.Add(response.Usage ?? new UsageDetails());
+        var response = await AskAsync(model, messages, options, usage, cancellationToken);
         var output = new JsonObject
         {
             ["text"] = response.Text,
@@ -72,22 +60,19 @@ public sealed class LlmNodeType : NodeType<LLMConfigData>
         if (config.OutputFormat == LlmOutputFormat.Json)
         {
             var (json, problem) = await CheckAsync(response.Text, config.JsonSchema, cancellationToken);
-            var repaired = false;
-            if (problem is not null)
+            var repaired = problem is not null;
+            if (repaired)
             {
                 context.Log($"The answer was {problem}; asking the model once to repair it.");
                 messages.AddRange(response.Messages);
-                messages.Add(new ChatMessage(ChatRole.User,
-                    $"Your answer was {problem}. Reply again with only the corrected JSON, nothing else."));
-                response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
-                usage.Add(response.Usage ?? new UsageDetails());
+                messages.Add(new ChatMessage(ChatRole.User, $"Your answer was {problem}. Reply again with only the corrected JSON, nothing else."));
+                response = await AskAsync(model, messages, options, usage, cancellationToken);
                 (json, problem) = await CheckAsync(response.Text, config.JsonSchema, cancellationToken);
                 if (problem is not null)
                 {
                     throw new NodeFailedException($"The model's answer was still {problem} after one repair attempt.");
                 }
 
-                repaired = true;
                 output["text"] = response.Text;
             }
 
@@ -97,6 +82,26 @@ public sealed class LlmNodeType : NodeType<LLMConfigData>
 
         output["usage"] = new JsonObject { ["inputTokens"] = usage.InputTokenCount ?? 0, ["outputTokens"] = usage.OutputTokenCount ?? 0 };
         return NodeOutcome.Of(output);
+    }
+
+    private static ChatOptions Options(LLMConfigData config, ChatModel model, JsonElement? schema) => new()
+    {
+        ModelId = model.Model,
+        Temperature = (float)config.Temperature,
+        MaxOutputTokens = config.MaxTokens > 0 ? config.MaxTokens : null,
+        TopP = (float)config.TopP,
+        FrequencyPenalty = (float)config.FrequencyPenalty,
+        PresencePenalty = (float)config.PresencePenalty,
+        ResponseFormat = config.OutputFormat != LlmOutputFormat.Json ? null
+            : schema is { } s ? ChatResponseFormat.ForJsonSchema(s, "answer") : ChatResponseFormat.Json,
+    };
+
+    private static async Task<ChatResponse> AskAsync(ChatModel model, List<ChatMessage> messages, ChatOptions options, UsageDetails usage,
+        CancellationToken cancellationToken)
+    {
+        var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
+        usage.Add(response.Usage ?? new UsageDetails());
+        return response;
     }
 
     /// <summary>The parsed answer, or what is wrong with it in words the model can act on.</summary>

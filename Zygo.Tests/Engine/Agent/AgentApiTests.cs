@@ -105,6 +105,40 @@ public sealed class AgentApiTests(AgentApiTests.Fixture fixture) : IClassFixture
         audit[0].Details.Should().Contain(name).And.NotContain(secret);
     }
 
+    [Fact]
+    public async Task A_streamed_run_sends_the_agent_steps_and_the_model_tokens_in_order_as_server_sent_events()
+    {
+        var tenant = await fixture.App.CreateTenantAsync("Stream " + UniqueSuffix());
+        var client = await fixture.App.ClientForRoleAsync(tenant, TenantRole.Developer);
+        const string answer = "Tokens arrive one by one.";
+        var id = await CreateAgentWorkflowAsync(client, new JsonObject
+        {
+            ["provider"] = "openai",
+            ["model"] = "gpt-test",
+            ["endpoint"] = _model.OpenAiEndpoint,
+            ["apiKey"] = "sk-stream",
+            ["enableStreaming"] = true,
+        });
+        _model.Enqueue(new ScriptedReply.Text(answer));
+
+        var response = await client.PostAsync($"/api/v1/workflows/{id}/execute",
+            RawJson(new JsonObject { ["input"] = new JsonObject { ["message"] = "Stream" }, ["mode"] = "stream" }.ToJsonString()));
+        var events = (await response.Content.ReadAsStringAsync()).Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(block => block.Split('\n'))
+            .Select(lines => (Event: lines[0]["event: ".Length..], Data: JsonDocument.Parse(lines[1]["data: ".Length..]).RootElement))
+            .ToList();
+
+        response.StatusCode.Should().Be(HttpStatusCode.OK);
+        var tokens = events.Where(e => e.Event == "token").Select(e => e.Data.GetProperty("message").GetString()).ToList();
+        string.Concat(tokens).Should().Be(answer);
+        tokens.Should().HaveCountGreaterThan(1);
+        events.Where(e => e.Event == "agentStep").Select(e => e.Data.GetProperty("output").GetProperty("type").GetString())
+            .Should().Equal("model", "final");
+        var kinds = events.Select(e => e.Event).ToList();
+        kinds.IndexOf("token").Should().BeLessThan(kinds.IndexOf("agentStep"), "tokens stream while the model answers");
+        kinds.Last().Should().Be("executionFinished");
+    }
+
     private static async Task<string> CreateAgentWorkflowAsync(HttpClient client, JsonObject agentConfig)
     {
         var response = await client.PostAsync("/api/v1/workflows", RawJson(new JsonObject

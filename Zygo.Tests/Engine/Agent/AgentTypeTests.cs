@@ -59,6 +59,19 @@ public sealed class AgentTypeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_react_agent_on_the_offline_model_uses_its_native_tool_calls()
+    {
+        var config = new JsonObject { ["provider"] = "offline", ["agentType"] = "react", ["enableStreaming"] = false };
+        var weather = CodeTool("weather", "Weather forecast", "Gives the weather forecast.", "return { forecast: 'sunny' };");
+
+        var run = await _harness.RunAsync(Graph(config, [weather]), "What is the weather forecast?");
+
+        run.AgentOutput["answer"]!.GetValue<string>().Should().StartWith("[offline model]").And.Contain("sunny");
+        run.StepsOf("tool").Single()["tool"]!.GetValue<string>().Should().Be("weather_forecast");
+        _model.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
     public async Task A_conversational_agent_only_converses_and_continues_the_history()
     {
         _model.Enqueue(new ScriptedReply.Text("Nice to meet you again, Ada."));

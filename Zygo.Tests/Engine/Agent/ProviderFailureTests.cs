@@ -45,6 +45,21 @@ public sealed class ProviderFailureTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retry_after_longer_than_the_limit_fails_at_once_instead_of_holding_the_run()
+    {
+        using var harness = new AgentHarness(o => o.MaxRetryDelay = TimeSpan.FromSeconds(5));
+        _model.Enqueue(new ScriptedReply.Error(429, RetryAfter: "3600"), new ScriptedReply.Text("not reached"));
+
+        var clock = Stopwatch.StartNew();
+        var run = await harness.RunAsync(Graph(OpenAiConfig(_model), []), "Hello");
+
+        run.Result.Status.Should().Be(ExecutionStatus.Failed);
+        run.Result.Error!.Message.Should().Contain("OpenAI is limiting requests (429)");
+        _model.Requests.Should().ContainSingle();
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromMinutes(5));
+    }
+
+    [Fact]
     public async Task A_401_fails_at_once_naming_the_provider_and_never_echoes_the_key()
     {
         using var harness = new AgentHarness();
