@@ -38,8 +38,13 @@ internal static partial class ArgumentFiller
             : [];
         foreach (var property in properties.EnumerateObject())
         {
-            var type = property.Value.TryGetProperty("type", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : "string";
-            var value = ValueFor(property.Name, type, request, required.Contains(property.Name));
+            // An argument of several possible types (an HTTP body: object or text) is left to the node's own config.
+            if (!property.Value.TryGetProperty("type", out var t) || t.ValueKind != JsonValueKind.String)
+            {
+                continue;
+            }
+
+            var value = ValueFor(property.Name, t.GetString(), request, required.Contains(property.Name));
             if (value is not null)
             {
                 arguments[property.Name] = value;

@@ -16,7 +16,7 @@ public sealed class OfflineChatClientTests
         Tool("search_knowledge_base", "Finds passages in the product manuals and FAQ that answer a question.",
             """{"type":"object","properties":{"query":{"type":"string"}},"required":["query"]}"""),
         Tool("look_up_order", "Gets an order's status, items and delivery date by order number.",
-            """{"type":"object","properties":{"path":{"type":"string"},"orderId":{"type":"string"}}}"""),
+            """{"type":"object","properties":{"path":{"type":"string"},"body":{"anyOf":[{"type":"object"},{"type":"string"}]},"orderId":{"type":"string"}}}"""),
         Tool("escalate_to_a_human", "Emails the support team a summary when the customer needs a person.",
             """{"type":"object","properties":{"to":{"type":"string"},"subject":{"type":"string"},"summary":{"type":"string"}}}"""),
     ];
@@ -43,7 +43,7 @@ public sealed class OfflineChatClientTests
     {
         var order = (await AskAsync("Where is my order #A-778?")).Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().Single();
         order.Arguments!["orderId"]!.ToString().Should().Be("A-778");
-        order.Arguments.Should().NotContainKey("path");
+        order.Arguments.Should().NotContainKey("path").And.NotContainKey("body", "an HTTP body is not free text to fill");
 
         var search = (await AskAsync("Check the manual about warranty")).Messages.SelectMany(m => m.Contents).OfType<FunctionCallContent>().First();
         search.Arguments!["query"]!.ToString().Should().Be("Check the manual about warranty");
