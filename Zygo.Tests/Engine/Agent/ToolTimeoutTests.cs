@@ -40,4 +40,21 @@ public sealed class ToolTimeoutTests : IAsyncLifetime
         run.Result.Nodes.Single(r => r.NodeId == "slow").Status.Should().Be(NodeExecutionStatus.Cancelled);
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("The lookup took too long.");
     }
+
+    [Fact]
+    public async Task Cancelling_the_run_stops_an_agent_waiting_for_its_model_within_a_second()
+    {
+        _model.Enqueue(new ScriptedReply.Text("far too late") { Delay = TimeSpan.FromSeconds(30) });
+        using var cts = new CancellationTokenSource();
+
+        var running = _harness.RunAsync(Graph(OpenAiConfig(_model), []), "Hello", cts.Token);
+        await Task.Delay(300);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await cts.CancelAsync();
+        var run = await running;
+
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        run.Result.Status.Should().Be(ExecutionStatus.Cancelled);
+        run.Result.Nodes.Single(n => n.NodeId == AgentId).Status.Should().Be(NodeExecutionStatus.Cancelled);
+    }
 }

@@ -100,6 +100,22 @@ public sealed class ToolsAgentTests : IAsyncLifetime
         // The same steps were published live, in order.
         var published = run.Events.Where(e => e.Kind == Zygo.Engine.Execution.Events.ExecutionEventKind.AgentStep).Select(e => e.Output!["type"]!.GetValue<string>());
         published.Should().Equal("model", "tool", "model", "final");
+        run.Events.Should().NotContain(e => e.Kind == Zygo.Engine.Execution.Events.ExecutionEventKind.Token, "streaming is off");
+        _model.Requests.Should().OnlyContain(r => !r.Streamed);
+    }
+
+    [Fact]
+    public async Task Without_intermediate_steps_the_output_has_the_answer_but_not_the_steps()
+    {
+        var config = OpenAiConfig(_model);
+        config["returnIntermediateSteps"] = false;
+        _model.Enqueue(new ScriptedReply.Text("Just the answer."));
+
+        var run = await _harness.RunAsync(Graph(config, Arithmetic()), "Hi");
+
+        run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Just the answer.");
+        run.AgentOutput.ContainsKey("steps").Should().BeFalse();
+        run.Events.Should().Contain(e => e.Kind == Zygo.Engine.Execution.Events.ExecutionEventKind.AgentStep, "steps are still published live");
     }
 
     [Fact]
