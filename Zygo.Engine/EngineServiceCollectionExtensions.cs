@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zygo.Engine.Execution.Events;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Service;
+using Zygo.Engine.Llm;
 using Zygo.Engine.Nodes;
 using Zygo.Engine.Nodes.Code.Python;
 using Zygo.Engine.Validation;
@@ -32,6 +33,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<NodeTester>();
         services.AddSingleton<PythonLauncher>();
         services.AddOptions<CodeOptions>();
+        services.TryAddSingleton<LlmOptions>();
+        services.AddSingleton<ChatClientFactory>();
         services.AddHttpClient();
         return services;
     }

@@ -14,7 +14,9 @@ public sealed class NodeContext(
     ExecutionInfo execution,
     IServiceProvider services,
     Action<string>? log = null,
-    IBodyRunner? body = null)
+    IBodyRunner? body = null,
+    IToolRunner? tools = null,
+    Action<Events.ExecutionEvent>? publish = null)
 {
     public GraphNode Node { get; } = node;
 
@@ -31,6 +33,9 @@ public sealed class NodeContext(
     /// Runs the sub-flow hanging off this node's <c>body</c> handle once (loops); null when the node owns none.
     /// </summary>
     public IBodyRunner? Body { get; } = body;
+
+    /// <summary>Runs the nodes wired to this node as tools (AI Agents); null for other nodes.</summary>
+    public IToolRunner? Tools { get; } = tools;
 
     /// <summary>The node's config with every {{…}} resolved, bound to its typed record.</summary>
     public TConfig BindConfig<TConfig>() where TConfig : class, new()
@@ -55,4 +60,10 @@ public sealed class NodeContext(
 
     /// <summary>A log line for the run's event stream and records.</summary>
     public void Log(string message) => log?.Invoke(message);
+
+    /// <summary>
+    /// Publishes an event of this node on the run's event stream (agent steps, model tokens); the run and the node
+    /// are filled in. Does nothing outside a run (dry runs).
+    /// </summary>
+    public void Publish(Events.ExecutionEvent e) => publish?.Invoke(e);
 }

@@ -52,7 +52,8 @@ public sealed class GraphRegions
             .Where(id => id != agentId)
             .Distinct();
 
-    private static HashSet<string> Reach(WorkflowGraph graph, string ownerId, IEnumerable<string> roots)
+    /// <summary>The nodes reachable from <paramref name="roots"/> along edges, never entering <paramref name="ownerId"/>.</summary>
+    public static HashSet<string> Reach(WorkflowGraph graph, string ownerId, IEnumerable<string> roots)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var queue = new Queue<string>(roots.Where(r => r != ownerId));

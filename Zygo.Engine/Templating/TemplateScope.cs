@@ -56,9 +56,17 @@ public sealed class TemplateScope
     }
 
     /// <summary>A child scope for one loop iteration: same run, its own variables.</summary>
-    public TemplateScope WithVars(JsonObject vars)
+    public TemplateScope WithVars(JsonObject vars) => Child(Input, vars);
+
+    /// <summary>
+    /// A child scope for one tool call of an agent: <c>{{input…}}</c> in the tool's sub-flow reaches the arguments the
+    /// model passed, since that is what the tool was called with.
+    /// </summary>
+    public TemplateScope WithInput(JsonNode? input) => Child(input, Vars);
+
+    private TemplateScope Child(JsonNode? input, JsonObject vars)
     {
-        var child = new TemplateScope(Input, Env, vars);
+        var child = new TemplateScope(input, Env, vars);
         lock (_nodeOutputs)
         {
             foreach (var (id, output) in _nodeOutputs)

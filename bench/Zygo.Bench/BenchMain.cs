@@ -18,17 +18,18 @@ namespace Zygo.Bench;
 
 /// <summary>
 /// Zygo engine benchmark: (a) a 5-node flow in process with SQLite persistence, (b) the same through the execute
-/// endpoint, (c) engine overhead per node without persistence, (d) a 1000-iteration loop.
-/// Usage: dotnet run -c Release --project bench/Zygo.Bench [-- a b c d] [--seconds N]
+/// endpoint, (c) engine overhead per node without persistence, (d) a 1000-iteration loop, (e) an AI Agent making three
+/// tool calls against a model server that answers instantly.
+/// Usage: dotnet run -c Release --project bench/Zygo.Bench [-- a b c d e] [--seconds N]
 /// </summary>
 public static class BenchMain
 {
     public static async Task<int> Main(string[] args)
     {
-        var scenarios = args.Where(a => a is "a" or "b" or "c" or "d").ToHashSet();
+        var scenarios = args.Where(a => a is "a" or "b" or "c" or "d" or "e").ToHashSet();
         if (scenarios.Count == 0)
         {
-            scenarios = ["a", "b", "c", "d"];
+            scenarios = ["a", "b", "c", "d", "e"];
         }
 
         var seconds = args.SkipWhile(a => a != "--seconds").Skip(1).Select(double.Parse).FirstOrDefault(5);
@@ -107,6 +108,11 @@ public static class BenchMain
             }
 
             Console.WriteLine($"{"(d) 1000-iteration loop, no persistence",-58} median {times.Order().ElementAt(5),7:N1} ms   max {times.Max(),7:N1} ms   (10 runs)");
+        }
+
+        if (scenarios.Contains("e"))
+        {
+            await AgentBench.RunAsync(seconds, RunInMemory);
         }
 
         return 0;

@@ -52,6 +52,21 @@ public static class Graphs
         ],
         [("trigger", "each", null), ("each", "body", "body")]);
 
+    /// <summary>(e): an AI Agent on the OpenAI client at <paramref name="endpoint"/> with three code nodes as its tools.</summary>
+    public static (string Nodes, string Edges) Agent(string endpoint) => Build(
+        [
+            Node("trigger", "trigger", new JsonObject { ["triggerMode"] = "manual" }),
+            Node("agent", "ai_agent", new JsonObject
+            {
+                ["provider"] = "openai", ["model"] = "bench", ["endpoint"] = endpoint, ["apiKey"] = "bench-key",
+                ["enableStreaming"] = false, ["maxIterations"] = 10,
+            }),
+            Node("tool_1", "code", new JsonObject { ["language"] = "javascript", ["code"] = "return { one: 1 };" }),
+            Node("tool_2", "code", new JsonObject { ["language"] = "javascript", ["code"] = "return { two: 2 };" }),
+            Node("tool_3", "code", new JsonObject { ["language"] = "javascript", ["code"] = "return { three: 3 };" }),
+        ],
+        [("trigger", "agent", null), ("agent", "tool_1", null), ("agent", "tool_2", null), ("agent", "tool_3", null)]);
+
     private static JsonObject Node(string id, string type, JsonObject config) =>
         new() { ["id"] = id, ["type"] = type, ["label"] = id, ["config"] = config };
 

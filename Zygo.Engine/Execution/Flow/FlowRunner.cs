@@ -55,7 +55,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             RegionResult region;
             try
             {
-                region = await RunRegionAsync(top, entries, scope, path: null);
+                region = await RunRegionAsync(top, entries, scope, path: null, _cts);
             }
             finally
             {
@@ -80,9 +80,13 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
 
         private sealed record RegionResult(JsonNode? Output, RunError? Failure);
 
-        /// <summary>Runs the nodes of one region (the top level or one loop iteration) to the end.</summary>
+        /// <summary>
+        /// Runs the nodes of one region (the top level, one loop iteration or one tool call) to the end. A failure
+        /// cancels <paramref name="cts"/>: the whole run for the top level and loops, only the call for a tool, whose
+        /// failure the agent reports to its model instead.
+        /// </summary>
         private async Task<RegionResult> RunRegionAsync(IReadOnlySet<string> region,
-            IEnumerable<(string NodeId, JsonNode? Input)> entries, TemplateScope scope, string? path)
+            IEnumerable<(string NodeId, JsonNode? Input)> entries, TemplateScope scope, string? path, CancellationTokenSource cts)
         {
             var edges = _graph.Edges.Where(e => region.Contains(e.Source) && region.Contains(e.Target)).ToList();
             var edgeState = edges.ToDictionary(e => e, _ => EdgeState.Pending);
@@ -136,7 +140,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                         if (entryInputs.Remove(id, out var entryInput))
                         {
                             started.Add(id);
-                            running[StartNode(node, entryInput, scope, path, out var record)] = (node, record);
+                            running[StartNode(node, entryInput, scope, path, cts.Token, out var record)] = (node, record);
                             continue;
                         }
 
@@ -163,7 +167,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                             ? outputs.GetValueOrDefault(live[0].Source)?.DeepClone()
                             : JoinInputs(live.Select(e => _graph.Find(e.Source)!).Distinct(), outputs);
                         started.Add(id);
-                        running[StartNode(node, input, scope, path, out var rec)] = (node, rec);
+                        running[StartNode(node, input, scope, path, cts.Token, out var rec)] = (node, rec);
                     }
                 }
 
@@ -189,7 +193,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                 {
                     failure = new RunError(finishedNode.Id, $"{finishedNode.DisplayName}: {nodeRun.Error}");
                     // Stop the branches still running; they end as cancelled.
-                    await _cts.CancelAsync();
+                    await cts.CancelAsync();
                 }
             }
 
@@ -210,7 +214,8 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             return new RegionResult(output, null);
         }
 
-        private Task<NodeRun> StartNode(GraphNode node, JsonNode? input, TemplateScope scope, string? path, out NodeRecord record)
+        private Task<NodeRun> StartNode(GraphNode node, JsonNode? input, TemplateScope scope, string? path,
+            CancellationToken token, out NodeRecord record)
         {
             record = Record(node, path);
             record.Status = NodeExecutionStatus.Running;
@@ -224,12 +229,13 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                 return Task.FromResult(new NodeRun(null, $"Unknown node type '{node.Type}'.", 0, false));
             }
 
-            var body = _regions.Owned.TryGetValue(node.Id, out var owned) && node.Type == GraphRegions.LoopType
-                ? new LoopBody(this, node, owned, scope, path)
-                : null;
+            var owned = _regions.Owned.GetValueOrDefault(node.Id) ?? EmptyRegion;
+            var body = node.Type == GraphRegions.LoopType ? new LoopBody(this, node, owned, scope, path) : null;
+            var tools = node.Type == GraphRegions.AgentType ? new AgentTools(this, node, owned, scope, path) : null;
             var context = new NodeContext(node, input, scope, request.Execution, request.Services,
-                message => Publish(NodeEvent(ExecutionEventKind.Log, node, null) with { Message = message }), body);
-            return NodeInvoker.RunAsync(type, context, NodePolicy.For(node), runner._clock, _cts.Token);
+                message => Publish(NodeEvent(ExecutionEventKind.Log, node, null) with { Message = message }), body, tools,
+                e => Publish(e with { NodeId = node.Id, NodeType = node.Type }));
+            return NodeInvoker.RunAsync(type, context, NodePolicy.For(node), runner._clock, token);
         }
 
         private void Finish(GraphNode node, NodeRecord record, NodeRun run)
@@ -300,11 +306,36 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                 var entries = run._graph.Outgoing(loop.Id).Where(e => e.SourceHandle == GraphRegions.BodyHandle && owned.Contains(e.Target))
                     .Select(e => (e.Target, item?.DeepClone()));
                 var iterationPath = $"{(path is null ? "" : path + "/")}{loop.DisplayName}[{index}]";
-                var result = await run.RunRegionAsync(owned, entries, scope.WithVars(vars), iterationPath);
+                var result = await run.RunRegionAsync(owned, entries, scope.WithVars(vars), iterationPath, run._cts);
+                return result.Failure is { } failure ? throw new NodeFailedException(failure.Message) : result.Output;
+            }
+        }
+
+        /// <summary>
+        /// One agent's tools: each call runs the tool and what hangs off it as a region of its own, with a cancellation
+        /// of its own so that a failing or timed-out tool ends only that call.
+        /// </summary>
+        private sealed class AgentTools(Run run, GraphNode agent, IReadOnlySet<string> owned, TemplateScope scope, string? path)
+            : IToolRunner
+        {
+            public IReadOnlyList<GraphNode> Tools { get; } = GraphRegions.ToolRoots(run._graph, agent.Id)
+                .Where(owned.Contains).Select(id => run._graph.Find(id)!).ToList();
+
+            public async Task<JsonNode?> RunAsync(GraphNode tool, JsonNode? arguments, string callName, CancellationToken cancellationToken)
+            {
+                // Only this tool's own sub-flow: the agent's other tools are not part of the call (nor skipped by it).
+                var reach = GraphRegions.Reach(run._graph, agent.Id, [tool.Id]);
+                reach.IntersectWith(owned);
+                var callPath = $"{(path is null ? "" : path + "/")}{agent.DisplayName}[{callName}]";
+                using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, run._cts.Token);
+                var result = await run.RunRegionAsync(reach, [(tool.Id, arguments?.DeepClone())], scope.WithInput(arguments), callPath, cts);
+                cancellationToken.ThrowIfCancellationRequested();
                 return result.Failure is { } failure ? throw new NodeFailedException(failure.Message) : result.Output;
             }
         }
     }
+
+    private static readonly IReadOnlySet<string> EmptyRegion = new HashSet<string>();
 
     private enum EdgeState
     {

@@ -38,12 +38,13 @@ public sealed class NodeTypeApiTests(NodeTypeApiTests.Fixture fixture) : IClassF
         llm.Str("icon").Should().Be("Sparkles");
         llm.Str("color").Should().StartWith("#");
         llm.Str("description").Should().Be("Process with AI model (OpenAI, Anthropic, Google, etc.)");
-        llm.GetProperty("available").GetBoolean().Should().BeFalse();
+        llm.GetProperty("available").GetBoolean().Should().BeTrue();
         llm.GetProperty("argumentSchema").GetProperty("properties").GetProperty("prompt").Str("type").Should().Be("string");
 
         var trigger = items.Single(i => i.Str("id") == "trigger");
         trigger.Str("category").Should().Be("coreOrchestration");
         trigger.GetProperty("available").GetBoolean().Should().BeTrue();
+        items.Single(i => i.Str("id") == "planner").GetProperty("available").GetBoolean().Should().BeFalse();
     }
 
     [Fact]

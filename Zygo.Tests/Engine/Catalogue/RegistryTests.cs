@@ -36,10 +36,12 @@ public sealed partial class RegistryTests : IDisposable
     }
 
     [Fact]
-    public void The_ai_types_are_not_available_yet_and_the_trigger_is()
+    public void The_pending_ai_types_are_not_available_yet_and_the_trigger_agent_and_llm_are()
     {
         Registry.All.Where(t => !t.IsAvailable).Select(t => t.Id).Should().BeEquivalentTo(SpecNodeTypes.PendingAiIds);
         Registry.Find("trigger")!.IsAvailable.Should().BeTrue();
+        Registry.Find("ai_agent")!.IsAvailable.Should().BeTrue();
+        Registry.Find("llm")!.IsAvailable.Should().BeTrue();
     }
 
     [Theory]

@@ -9,18 +9,19 @@ namespace Zygo.Engine.Nodes.Operations.Security;
 /// <summary>Checks JSON data against a JSON schema given as text, with errors people can read and no data values in them.</summary>
 internal static class SchemaValidation
 {
-    public static async Task<IReadOnlyList<SchemaError>> ValidateAsync(string schemaText, JsonNode? data, CancellationToken cancellationToken)
+    /// <param name="field">The config field holding the schema, as messages name it.</param>
+    public static async Task<IReadOnlyList<SchemaError>> ValidateAsync(string schemaText, JsonNode? data, CancellationToken cancellationToken,
+        string field = "schema")
     {
         if (string.IsNullOrWhiteSpace(schemaText))
         {
-            throw new NodeFailedException("'schema' is required to validate: give the JSON schema the data must match.");
+            throw new NodeFailedException($"'{field}' is required to validate: give the JSON schema the data must match.");
         }
 
+        NodeFailedException Unusable(string reason) => new($"'{field}' is not a usable JSON schema: {reason}");
         var schema = await UserJsonSchema.LoadAsync(schemaText, Unusable, cancellationToken);
         return UserJsonSchema.Validate(schema, data, Unusable).Select(ToError).ToList();
     }
-
-    private static NodeFailedException Unusable(string reason) => new($"'schema' is not a usable JSON schema: {reason}");
 
     private static SchemaError ToError(ValidationError error)
     {
