@@ -12,6 +12,7 @@ namespace Zygo.Web.Executions;
 public sealed class ExecutionQueueWorker(
     IServiceScopeFactory scopes,
     WorkflowExecutor executor,
+    ExecutionCancellations cancellations,
     ExecutionQueue queue,
     IConfiguration configuration,
     ILogger<ExecutionQueueWorker> logger) : BackgroundService
@@ -76,9 +77,23 @@ public sealed class ExecutionQueueWorker(
         foreach (var candidate in pending)
         {
             var now = DateTime.UtcNow;
-            var won = await db.WorkflowExecutions.IgnoreQueryFilters()
-                .Where(e => e.Id == candidate.Id && e.Status == ExecutionStatus.Pending)
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, now), ct);
+            // Cancellable before the row says running: a cancel that sees it running finds the run here.
+            cancellations.Reserve(candidate.Id);
+            var won = 0;
+            try
+            {
+                won = await db.WorkflowExecutions.IgnoreQueryFilters()
+                    .Where(e => e.Id == candidate.Id && e.Status == ExecutionStatus.Pending)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Running).SetProperty(e => e.StartedAt, now), ct);
+            }
+            finally
+            {
+                if (won != 1)
+                {
+                    cancellations.Unregister(candidate.Id);
+                }
+            }
+
             if (won == 1)
             {
                 return (candidate.TenantId, candidate.Id);

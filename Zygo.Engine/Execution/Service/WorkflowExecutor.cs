@@ -70,7 +70,21 @@ public sealed class WorkflowExecutor(
             StartedAt = queued ? null : now,
         };
         db.WorkflowExecutions.Add(execution);
-        await db.SaveChangesAsync(ct);
+        if (!queued)
+        {
+            cancellations.Reserve(execution.Id);
+        }
+
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch
+        {
+            cancellations.Unregister(execution.Id);
+            throw;
+        }
+
         return ExecutionStart.Created(execution.Id, graph);
     }
 
@@ -82,6 +96,19 @@ public sealed class WorkflowExecutor(
 
     /// <summary>Runs a created execution to its end and records it; cancellable through <see cref="ExecutionCancellations"/>.</summary>
     public async Task<RunResult> RunAsync(Guid tenantId, Guid executionId, CancellationToken ct)
+    {
+        try
+        {
+            return await LoadAndRunAsync(tenantId, executionId, ct);
+        }
+        finally
+        {
+            // A reservation made by the queue worker ends here too when the run never got going.
+            cancellations.Unregister(executionId);
+        }
+    }
+
+    private async Task<RunResult> LoadAndRunAsync(Guid tenantId, Guid executionId, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var contexts = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>();
