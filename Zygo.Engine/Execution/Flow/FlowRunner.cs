@@ -40,6 +40,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
         private readonly GraphRegions _regions = new(graph);
         private readonly List<NodeRecord> _records = [];
         private readonly CancellationTokenSource _cts = CancellationTokenSource.CreateLinkedTokenSource(outerToken);
+        private readonly SecretMask _mask = new(request.Env.Values);
         private int _sequence;
 
         public async Task<RunResult> ExecuteAsync()
@@ -66,13 +67,15 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             var status = region.Failure is null ? ExecutionStatus.Completed
                 : outerToken.IsCancellationRequested ? ExecutionStatus.Cancelled
                 : ExecutionStatus.Failed;
-            var result = new RunResult(status, region.Failure is null ? region.Output : null, region.Failure, started, completed,
+            // The region's output is the run's own copy; inner regions (loop bodies, tools) still get unmasked values.
+            var failure = region.Failure is null ? null : region.Failure with { Message = _mask.Apply(region.Failure.Message)! };
+            var result = new RunResult(status, failure is null ? _mask.ApplyInPlace(region.Output) : null, failure, started, completed,
                 _records.OrderBy(r => r.Sequence).ToList());
             Publish(new ExecutionEvent(ExecutionEventKind.ExecutionFinished, default, default, default, completed)
             {
                 ExecutionStatus = status,
                 Output = result.Output,
-                Error = region.Failure?.Message,
+                Error = failure?.Message,
                 DurationMs = result.DurationMs,
             });
             return result;
@@ -219,7 +222,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
         {
             record = Record(node, path);
             record.Status = NodeExecutionStatus.Running;
-            record.Input = input?.DeepClone();
+            record.Input = _mask.ApplyInPlace(input?.DeepClone());
             record.StartedAt = runner._clock.GetUtcNow().UtcDateTime;
             Publish(NodeEvent(ExecutionEventKind.NodeStarted, node, NodeExecutionStatus.Running));
 
@@ -242,8 +245,8 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
         {
             record.CompletedAt = runner._clock.GetUtcNow().UtcDateTime;
             record.Attempts = run.Attempts;
-            record.Output = run.Outcome?.Output?.DeepClone();
-            record.Error = run.Error;
+            record.Output = _mask.ApplyInPlace(run.Outcome?.Output?.DeepClone());
+            record.Error = _mask.Apply(run.Error);
             record.Status = run.Cancelled ? NodeExecutionStatus.Cancelled
                 : run.Error is not null ? NodeExecutionStatus.Failed
                 : NodeExecutionStatus.Completed;
@@ -296,6 +299,11 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
                 TenantId = request.Execution.TenantId,
                 WorkflowId = request.Execution.WorkflowId,
                 ExecutionId = request.Execution.ExecutionId,
+                // Node events carry the already masked record; others (agent steps, logs) are masked on a copy.
+                Output = _mask.IsEmpty || e.Output is null || e.Kind is ExecutionEventKind.NodeCompleted or ExecutionEventKind.NodeFailed
+                    or ExecutionEventKind.ExecutionFinished ? e.Output : _mask.ApplyInPlace(e.Output.DeepClone()),
+                Error = _mask.Apply(e.Error),
+                Message = _mask.Apply(e.Message),
             });
 
         /// <summary>One loop's body, run as its own region per iteration with the loop's variables.</summary>
