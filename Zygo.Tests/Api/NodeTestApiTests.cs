@@ -57,6 +57,23 @@ public sealed class NodeTestApiTests(NodeTestApiTests.Fixture fixture) : IClassF
     }
 
     [Fact]
+    public async Task A_variable_value_never_comes_back_from_a_dry_run()
+    {
+        await fixture.Developer.CreateVariableAsync("DRY_RUN_SECRET", "s3cr3t-value-123");
+
+        var result = await TestAsync(fixture.Developer, "code", new JsonObject
+        {
+            ["language"] = "javascript",
+            ["code"] = "console.log('key {{DRY_RUN_SECRET}}'); return { t: '{{DRY_RUN_SECRET}}', n: '{{DRY_RUN_SECRET}}'.length };",
+        }, null);
+
+        result.ToJsonString().Should().NotContain("s3cr3t-value-123");
+        result["output"]!["t"]!.GetValue<string>().Should().Be("***");
+        result["output"]!["n"]!.GetValue<int>().Should().Be(16, "the node itself worked with the real value");
+        result["logs"]!.AsArray().Select(l => l!.GetValue<string>()).Should().Contain("key ***");
+    }
+
+    [Fact]
     public async Task A_variable_named_by_a_default_is_loaded_when_the_field_is_left_out()
     {
         (await fixture.Developer.PostAsync(Variables, Json(new { name = "DB_CONNECTION", value = "Data Source=:memory:" })))

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Zygo.Data;
 using Zygo.Engine.Execution.Flow;
+using Zygo.Engine.Execution.Recording;
 using Zygo.Engine.Graph;
 using Zygo.Engine.Nodes;
 using Zygo.Engine.Templating;
@@ -43,7 +44,9 @@ public sealed class NodeTester(NodeTypeRegistry registry, IServiceScopeFactory s
         var clockStart = Stopwatch.GetTimestamp();
         var run = await NodeInvoker.RunAsync(nodeType, context, NodePolicy.For(node), clock, ct);
         var status = run.Cancelled ? "cancelled" : run.Error is null ? "completed" : "failed";
-        return new NodeTestResult(status, run.Outcome?.Output, run.Error, run.Attempts,
-            Math.Round(Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, 3), logs);
+        // Variables are write-only: a dry run must not read one back either.
+        var mask = new SecretMask(env.Values);
+        return new NodeTestResult(status, mask.ApplyInPlace(run.Outcome?.Output?.DeepClone()), mask.Apply(run.Error), run.Attempts,
+            Math.Round(Stopwatch.GetElapsedTime(clockStart).TotalMilliseconds, 3), logs.Select(l => mask.Apply(l)!).ToList());
     }
 }
