@@ -16,9 +16,13 @@ public sealed class DataNodeConfinementTests(DataNodeConfinementTests.Fixture fi
     public sealed class Fixture : AppFixture
     {
         public HttpClient Developer { get; private set; } = null!;
+        public Guid TenantId { get; private set; }
 
-        public override async Task InitializeAsync() =>
-            Developer = Keep(await App.ClientForRoleAsync(await App.CreateTenantAsync("Data confinement"), TenantRole.Developer));
+        public override async Task InitializeAsync()
+        {
+            TenantId = await App.CreateTenantAsync("Data confinement");
+            Developer = Keep(await App.ClientForRoleAsync(TenantId, TenantRole.Developer));
+        }
     }
 
     [Fact]
@@ -32,12 +36,13 @@ public sealed class DataNodeConfinementTests(DataNodeConfinementTests.Fixture fi
     }
 
     [Fact]
-    public async Task A_database_by_name_lives_in_the_databases_folder_of_the_data_path()
+    public async Task A_database_by_name_lives_in_the_tenants_folder_under_databases_in_the_data_path()
     {
         var result = await DryRunAsync("Data Source=reports.db", "CREATE TABLE IF NOT EXISTS report (id INTEGER)", "execute");
 
         result["status"]!.GetValue<string>().Should().Be("completed", result.ToJsonString());
-        File.Exists(Path.Combine(fixture.App.DataPath, "databases", "reports.db")).Should().BeTrue();
+        Directory.GetFiles(Path.Combine(fixture.App.DataPath, "databases"), "reports.db", SearchOption.AllDirectories)
+            .Should().ContainSingle().Which.Should().Be(Path.Combine(fixture.App.DataPath, "databases", fixture.TenantId.ToString("N"), "reports.db"));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class DataNodeType(IOptions<DataNodeOptions> options) : NodeType<D
         // SQLite works synchronously under its async API: yield first so a long statement never holds up the caller.
         await Task.Yield();
 
-        await using var connection = await OpenAsync(config, failures, cancellationToken);
+        await using var connection = await OpenAsync(config, context.Execution.TenantId, failures, cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = config.Sql;
         command.CommandTimeout = config.Timeout;
@@ -71,13 +71,13 @@ public sealed class DataNodeType(IOptions<DataNodeOptions> options) : NodeType<D
     }
 
     /// <summary>An open connection, or a failure that names the problem without showing the connection string.</summary>
-    private async Task<DbConnection> OpenAsync(DataConfig config, DatabaseFailures failures, CancellationToken cancellationToken)
+    private async Task<DbConnection> OpenAsync(DataConfig config, Guid tenantId, DatabaseFailures failures, CancellationToken cancellationToken)
     {
         DbConnection connection;
         try
         {
             var connectionString = config.Provider == DataProvider.Sqlite
-                ? SqliteDataSource.Confine(config.ConnectionString, options.Value.SqliteFolder)
+                ? SqliteDataSource.Confine(config.ConnectionString, SqliteDataSource.TenantFolder(options.Value.SqliteFolder, tenantId))
                 : config.ConnectionString;
             connection = DatabaseConnections.Create(config.Provider, connectionString, config.Timeout);
         }

@@ -3,7 +3,7 @@ using Zygo.Engine.Execution;
 
 namespace Zygo.Engine.Nodes.Data;
 
-/// <summary>Keeps the node's SQLite databases inside <see cref="DataNodeOptions.SqliteFolder"/>.</summary>
+/// <summary>Keeps the node's SQLite databases inside <see cref="DataNodeOptions.SqliteFolder"/>, one folder per tenant.</summary>
 public static class SqliteDataSource
 {
     /// <summary>
@@ -40,6 +40,10 @@ public static class SqliteDataSource
         builder.DataSource = path;
         return builder.ConnectionString;
     }
+
+    /// <summary>The tenant's own folder under <paramref name="folder"/>, so tenants never open each other's files; null stays null.</summary>
+    public static string? TenantFolder(string? folder, Guid tenantId) =>
+        folder is null ? null : Path.Combine(folder, tenantId.ToString("N"));
 
     /// <summary>Whether the full path <paramref name="path"/> is <paramref name="folder"/> itself or lies beneath it.</summary>
     public static bool IsWithin(string path, string folder)

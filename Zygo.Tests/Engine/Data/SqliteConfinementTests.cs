@@ -24,11 +24,28 @@ public sealed class SqliteConfinementTests : IDisposable
     }
 
     [Fact]
-    public async Task A_relative_name_is_a_file_in_the_folder()
+    public async Task A_relative_name_is_a_file_in_the_tenants_own_folder()
     {
-        await _harness.RunAsync<DataNodeType>(Config("Data Source=shop.db", "CREATE TABLE orders (id INTEGER)", "execute"));
+        var tenant = Guid.NewGuid();
 
-        File.Exists(Path.Combine(_allowed.FullName, "shop.db")).Should().BeTrue();
+        await _harness.RunAsync<DataNodeType>(Config("Data Source=shop.db", "CREATE TABLE orders (id INTEGER)", "execute"),
+            execution: new ExecutionInfo(tenant, Guid.NewGuid(), Guid.NewGuid()));
+
+        File.Exists(Path.Combine(_allowed.FullName, tenant.ToString("N"), "shop.db")).Should().BeTrue();
+    }
+
+    [Fact]
+    public async Task Another_tenant_using_the_same_name_gets_its_own_file()
+    {
+        var owner = new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var other = new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        await _harness.RunAsync<DataNodeType>(Config("Data Source=crm.db", "CREATE TABLE leads (email TEXT)", "execute"), execution: owner);
+        var byName = () => _harness.RunAsync<DataNodeType>(Config("Data Source=crm.db", "SELECT * FROM leads"), execution: other);
+        var byPath = () => _harness.RunAsync<DataNodeType>(
+            Config($"Data Source=../{owner.TenantId:N}/crm.db", "SELECT * FROM leads"), execution: other);
+
+        (await byName.Should().ThrowAsync<NodeFailedException>()).Which.Message.Should().Contain("no such table");
+        (await byPath.Should().ThrowAsync<NodeFailedException>()).Which.Message.Should().Contain("outside the folder");
     }
 
     [Theory]
