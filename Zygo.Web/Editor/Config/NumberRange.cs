@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace Zygo.Web.Editor.Config;
+
+/// <summary>The values a number field accepts, and the step of its spin buttons.</summary>
+public sealed record NumberRange(double? Minimum, double? Maximum, double Step, bool WholeNumbers)
+{
+    /// <summary>Reads typed text: the number, or why it is refused.</summary>
+    public NumberReading Read(string? text)
+    {
+        var trimmed = text?.Trim() ?? "";
+        if (trimmed.Length == 0)
+        {
+            return new NumberReading(null, null);
+        }
+
+        if (!double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            return new NumberReading(null, "Enter a number.");
+        }
+
+        if (WholeNumbers && value != Math.Floor(value))
+        {
+            return new NumberReading(null, "Enter a whole number.");
+        }
+
+        if (value < Minimum || value > Maximum)
+        {
+            return new NumberReading(null, Describe());
+        }
+
+        return new NumberReading(value, null);
+    }
+
+    /// <summary>The allowed range in words, e.g. "Between 0 and 2.".</summary>
+    public string Describe() => (Minimum, Maximum) switch
+    {
+        ({ } min, { } max) => $"Between {Format(min)} and {Format(max)}.",
+        ({ } min, null) => $"At least {Format(min)}.",
+        (null, { } max) => $"At most {Format(max)}.",
+        _ => "Enter a number.",
+    };
+
+    public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>A number read from text, or the message saying why it is not acceptable (then <see cref="Value"/> is null).</summary>
+public sealed record NumberReading(double? Value, string? Error);
