@@ -43,13 +43,23 @@ public abstract class ConfigFormTestBase : BunitContext, IAsyncLifetime
     public async Task InitializeAsync()
     {
         _scope = await _app.ScopeAsync(_role);
-        Services.AddSingleton(_app.App.Services.GetRequiredService<NodeTypeRegistry>());
+        Services.AddSingleton(Registry(_app.App.Services.GetRequiredService<NodeTypeRegistry>()));
         Services.AddSingleton(Scope.GetRequiredService<VariableService>());
         Services.AddSingleton(Scope.GetRequiredService<ICurrentUser>());
     }
 
     /// <summary>Where the open select lists render.</summary>
     protected IRenderedComponent<MudPopoverProvider> Popovers { get; private set; } = null!;
+
+    /// <summary>The node types the form knows: the app's, unless a test adds its own.</summary>
+    protected virtual NodeTypeRegistry Registry(NodeTypeRegistry app) => app;
+
+    /// <summary>Types into a text input and leaves it.</summary>
+    protected static void Type(IRenderedComponent<NodeConfigForm> form, string inputId, string text)
+    {
+        form.WaitForElement($"#{inputId}").Input(text);
+        form.Find($"#{inputId}").Blur();
+    }
 
     protected IRenderedComponent<NodeConfigForm> RenderForm(string nodeType, JsonObject? config = null,
         IReadOnlyList<ConfigProblem>? problems = null)

@@ -103,6 +103,7 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
         FieldOf(form, "headers").QuerySelector("[data-testid=key-value-add]")!.Click();
         form.WaitForElement("#cfg-headers-1-key").Input("X-Trace");
         form.Find("#cfg-headers-1-key").Blur();
+        form.WaitForAssertion(() => Published.Last()["headers"]!.AsArray().Should().HaveCount(2));
         form.Find("#cfg-headers-1-value").Input("{{input.traceId}}");
         form.Find("#cfg-headers-1-value").Blur();
 
