@@ -55,6 +55,7 @@ public sealed class ConfigSchemaReader
                 {
                     Kind = FieldKind.Credential,
                     Label = "API key",
+                    Description = "Prefer a saved variable: the workflow then keeps only its name, and the key stays encrypted.",
                     VariableIdPath = ConfigPath.Combine(parent, ApiKeyVariableId),
                     Service = names.Contains("provider")
                         ? new CredentialService(null, ConfigPath.Combine(parent, "provider"))

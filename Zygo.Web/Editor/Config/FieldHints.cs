@@ -71,8 +71,10 @@ public static class FieldHints
     /// <summary>The range of a number field; numbers without a known range only refuse negatives.</summary>
     public static NumberRange RangeOf(string name, bool wholeNumbers, double? schemaMinimum, double? schemaMaximum)
     {
-        var (min, max, step) = Ranges.TryGetValue(name, out var known) ? known : (0, null, wholeNumbers ? 1 : 0.1);
-        return new NumberRange(schemaMinimum ?? min, schemaMaximum ?? max, wholeNumbers ? Math.Max(1, step) : step, wholeNumbers);
+        var hinted = Ranges.TryGetValue(name, out var known);
+        var (min, max, step) = hinted ? known : (0, null, wholeNumbers ? 1 : 0.1);
+        return new NumberRange(schemaMinimum ?? min, schemaMaximum ?? max, wholeNumbers ? Math.Max(1, step) : step, wholeNumbers,
+            Stated: hinted || schemaMinimum is not null || schemaMaximum is not null);
     }
 
     /// <summary>

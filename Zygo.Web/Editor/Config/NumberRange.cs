@@ -3,7 +3,9 @@ using System.Globalization;
 namespace Zygo.Web.Editor.Config;
 
 /// <summary>The values a number field accepts, and the step of its spin buttons.</summary>
-public sealed record NumberRange(double? Minimum, double? Maximum, double Step, bool WholeNumbers)
+/// <param name="Stated">The range is known for this field (declared or hinted), so the form states it up front; otherwise
+/// it is only the general rule (no negatives) and shows only when a value breaks it.</param>
+public sealed record NumberRange(double? Minimum, double? Maximum, double Step, bool WholeNumbers, bool Stated = true)
 {
     /// <summary>Reads typed text: the number, or why it is refused.</summary>
     public NumberReading Read(string? text)
@@ -39,6 +41,15 @@ public sealed record NumberRange(double? Minimum, double? Maximum, double Step, 
         ({ } min, null) => $"At least {Format(min)}.",
         (null, { } max) => $"At most {Format(max)}.",
         _ => "Enter a number.",
+    };
+
+    /// <summary>The range in short, for a label: "0–2", "≥ 1"; empty when it is not <see cref="Stated"/>.</summary>
+    public string Brief() => !Stated ? "" : (Minimum, Maximum) switch
+    {
+        ({ } min, { } max) => $"{Format(min)}–{Format(max)}",
+        ({ } min, null) => $"≥ {Format(min)}",
+        (null, { } max) => $"≤ {Format(max)}",
+        _ => "",
     };
 
     public static string Format(double value) => value.ToString(CultureInfo.InvariantCulture);
