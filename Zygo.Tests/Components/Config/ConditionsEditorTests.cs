@@ -73,4 +73,21 @@ public sealed class ConditionsEditorTests(ConfigFormApp app) : ConfigFormTestBas
         form.Find("label[for=cfg-conditions-0-id]").TextContent.Should().Be("Branch id");
         form.FindAll("#cfg-conditions-0-logicGate").Should().BeEmpty();
     }
+
+    [Fact]
+    public void The_evaluation_mode_sits_above_the_conditions_and_custom_mode_brings_branch_ids()
+    {
+        var form = RenderForm("conditional", new JsonObject
+        {
+            ["conditions"] = new JsonArray(new JsonObject { ["id"] = "vip", ["variable"] = "input.tier", ["operator"] = "equals", ["value"] = "gold" }),
+        });
+        FieldOf(form, "conditions").QuerySelector("[data-fields='evaluationMode']").Should().NotBeNull();
+        form.FindAll("#cfg-conditions-0-id").Should().BeEmpty();
+
+        Choose(form, "cfg-evaluationMode", "Custom");
+
+        form.WaitForAssertion(() => form.FindAll("#cfg-conditions-0-id").Should().ContainSingle());
+        Published.Last()["evaluationMode"]!.GetValue<string>().Should().Be("custom");
+        FieldOf(form, "evaluationMode").TextContent.Should().Contain("fires the output named by its branch id");
+    }
 }

@@ -22,6 +22,9 @@ public sealed record ConfigField(string Name, string Path, FieldKind Kind)
     /// <summary>The fields of a section, or of each item of an object list.</summary>
     public IReadOnlyList<ConfigField> Children { get; init; } = [];
 
+    /// <summary>Sibling fields an editor shows with its own (the conditions editor shows the evaluation mode).</summary>
+    public IReadOnlyList<ConfigField> Companions { get; init; } = [];
+
     /// <summary>The schema definition the field's type comes from (its .NET type name), e.g. <c>HttpAuthentication</c>.</summary>
     public string? Definition { get; init; }
 

@@ -66,6 +66,21 @@ public sealed class ConfigSchemaReader
             fields.Add(field);
         }
 
+        return WithCompanions(fields);
+    }
+
+    /// <summary>The evaluation mode decides how conditions combine, so the conditions editor shows it above them.</summary>
+    private static List<ConfigField> WithCompanions(List<ConfigField> fields)
+    {
+        var conditions = fields.FindIndex(f => f.Kind == FieldKind.Conditions);
+        var mode = fields.FindIndex(f => f.Name == "evaluationMode");
+        if (conditions < 0 || mode < 0)
+        {
+            return fields;
+        }
+
+        fields[conditions] = fields[conditions] with { Companions = [fields[mode]] };
+        fields.RemoveAt(mode);
         return fields;
     }
 
