@@ -16,13 +16,13 @@ public sealed class ConditionsEditorTests(ConfigFormApp app) : ConfigFormTestBas
     public void The_operator_picker_offers_every_operator_of_the_engine()
     {
         var form = RenderForm("conditional");
-        form.Find("[data-testid=condition-add]").Click();
+        Act(form, () => form.Find("[data-testid=condition-add]").Click());
         form.WaitForElement("#cfg-conditions-0-operator");
 
         Choose(form, "cfg-conditions-0-operator", "Regex match");
 
         Options().Select(o => o.TextContent.Trim()).Should().BeEmpty("the list closed after the pick");
-        form.Find("#cfg-conditions-0-operator").Closest(".mud-input-control")!.MouseDown();
+        Act(form, () => form.Find("#cfg-conditions-0-operator").Closest(".mud-input-control")!.MouseDown());
         Popovers.WaitForAssertion(() => Options().Select(o => o.TextContent.Trim()).Should().Equal(
             JsonEnumNames.Of(typeof(ConditionOperator)).Select(FieldLabels.Humanize)));
         JsonEnumNames.Of(typeof(ConditionOperator)).Should().HaveCount(13);
@@ -33,11 +33,11 @@ public sealed class ConditionsEditorTests(ConfigFormApp app) : ConfigFormTestBas
     {
         var form = RenderForm("conditional", new JsonObject { ["evaluationMode"] = "any" });
 
-        form.Find("[data-testid=condition-add]").Click();
+        Act(form, () => form.Find("[data-testid=condition-add]").Click());
         Type(form, "cfg-conditions-0-variable", "input.total");
         Choose(form, "cfg-conditions-0-operator", "Greater than");
         Type(form, "cfg-conditions-0-value", "100");
-        form.Find("[data-testid=condition-add]").Click();
+        Act(form, () => form.Find("[data-testid=condition-add]").Click());
         Type(form, "cfg-conditions-1-variable", "input.status");
         Choose(form, "cfg-conditions-1-operator", "Starts with");
         Type(form, "cfg-conditions-1-value", "paid");

@@ -54,11 +54,18 @@ public abstract class ConfigFormTestBase : BunitContext, IAsyncLifetime
     /// <summary>The node types the form knows: the app's, unless a test adds its own.</summary>
     protected virtual NodeTypeRegistry Registry(NodeTypeRegistry app) => app;
 
+    /// <summary>
+    /// Finds and acts on an element in one step on the renderer: a debounce timer re-rendering a field in between
+    /// cannot leave the test holding an element whose event handler is gone.
+    /// </summary>
+    protected static void Act(IRenderedComponent<NodeConfigForm> form, Action action) => form.InvokeAsync(action).GetAwaiter().GetResult();
+
     /// <summary>Types into a text input and leaves it.</summary>
     protected static void Type(IRenderedComponent<NodeConfigForm> form, string inputId, string text)
     {
-        form.WaitForElement($"#{inputId}").Input(text);
-        form.Find($"#{inputId}").Blur();
+        form.WaitForElement($"#{inputId}");
+        Act(form, () => form.Find($"#{inputId}").Input(text));
+        Act(form, () => form.Find($"#{inputId}").Blur());
     }
 
     protected IRenderedComponent<NodeConfigForm> RenderForm(string nodeType, JsonObject? config = null,
@@ -83,9 +90,9 @@ public abstract class ConfigFormTestBase : BunitContext, IAsyncLifetime
     /// <summary>Opens the select with input id <paramref name="inputId"/> and clicks the option showing <paramref name="text"/>.</summary>
     protected void Choose(IRenderedComponent<NodeConfigForm> form, string inputId, string text)
     {
-        form.Find($"#{inputId}").Closest(".mud-input-control")!.MouseDown();
+        Act(form, () => form.Find($"#{inputId}").Closest(".mud-input-control")!.MouseDown());
         Popovers.WaitForAssertion(() => Options().Should().Contain(o => o.TextContent.Trim() == text));
-        Options().First(o => o.TextContent.Trim() == text).Click();
+        Act(form, () => Options().First(o => o.TextContent.Trim() == text).Click());
     }
 
     /// <summary>The options of the open select list.</summary>

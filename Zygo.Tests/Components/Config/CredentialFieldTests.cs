@@ -25,14 +25,15 @@ public sealed class CredentialFieldTests(ConfigFormApp app) : ConfigFormTestBase
         await EnsureAsync("MAIL_PASSWORD", SmtpSecret, "smtp");
         var form = RenderForm("llm", new JsonObject { ["provider"] = "openai" });
 
-        FieldOf(form, "apiKey").QuerySelector("input[data-testid=credential-use-variable]")!.Change(true);
-        form.WaitForElement("#cfg-apiKey").Closest(".mud-input-control")!.MouseDown();
+        Act(form, () => FieldOf(form, "apiKey").QuerySelector("input[data-testid=credential-use-variable]")!.Change(true));
+        form.WaitForElement("#cfg-apiKey");
+        Act(form, () => form.Find("#cfg-apiKey").Closest(".mud-input-control")!.MouseDown());
 
         Popovers.WaitForAssertion(() => Options().Select(o => o.TextContent.Trim()).Should().StartWith("OPENAI_KEY · openai")
             .And.Contain("MAIL_PASSWORD · smtp"));
         (form.Markup + Popovers.Markup).Should().NotContain(OpenAiSecret).And.NotContain(SmtpSecret);
 
-        Options().First(o => o.TextContent.Contains("OPENAI_KEY")).Click();
+        Act(form, () => Options().First(o => o.TextContent.Contains("OPENAI_KEY")).Click());
 
         form.WaitForAssertion(() => Published.Should().NotBeEmpty());
         Published.Last()["apiKey"]!.GetValue<string>().Should().Be("{{OPENAI_KEY}}");
@@ -58,10 +59,10 @@ public sealed class CredentialFieldTests(ConfigFormApp app) : ConfigFormTestBase
         Type(form, "cfg-apiKey", typed);
         Published.Last()["apiKey"]!.GetValue<string>().Should().Be(typed);
 
-        form.Find("[data-testid=credential-save-as-variable]").Click();
+        Act(form, () => form.Find("[data-testid=credential-save-as-variable]").Click());
         var name = (IHtmlInputElement)form.WaitForElement("#cfg-apiKey-new-name");
         name.Value.Should().Be("ANTHROPIC_API_KEY");
-        form.Find("[data-testid=credential-save]").Click();
+        Act(form, () => form.Find("[data-testid=credential-save]").Click());
 
         form.WaitForAssertion(() => Published.Last()["apiKey"]!.GetValue<string>().Should().Be("{{ANTHROPIC_API_KEY}}"));
         var saved = (await Variables.ListAsync()).Single(v => v.Name == "ANTHROPIC_API_KEY");
@@ -85,12 +86,13 @@ public sealed class CredentialFieldTests(ConfigFormApp app) : ConfigFormTestBase
     {
         await EnsureAsync("TAKEN_NAME", "whatever-value", null);
         var form = RenderForm("email");
-        FieldOf(form, "password").QuerySelector("input[data-testid=credential-use-variable]")!.Change(false);
+        Act(form, () => FieldOf(form, "password").QuerySelector("input[data-testid=credential-use-variable]")!.Change(false));
         Type(form, "cfg-password", "mail-secret");
 
-        form.Find("[data-testid=credential-save-as-variable]").Click();
-        form.WaitForElement("#cfg-password-new-name").Input("TAKEN_NAME");
-        form.Find("[data-testid=credential-save]").Click();
+        Act(form, () => form.Find("[data-testid=credential-save-as-variable]").Click());
+        form.WaitForElement("#cfg-password-new-name");
+        Act(form, () => form.Find("#cfg-password-new-name").Input("TAKEN_NAME"));
+        Act(form, () => form.Find("[data-testid=credential-save]").Click());
 
         form.WaitForAssertion(() => FieldOf(form, "password").TextContent.Should().Contain("A variable named TAKEN_NAME already exists."));
         Published.Last()["password"]!.GetValue<string>().Should().Be("mail-secret");

@@ -11,9 +11,8 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
     public void Typed_text_is_committed_when_typing_pauses_not_per_keystroke()
     {
         var form = RenderForm("http_api", new JsonObject { ["method"] = "POST" });
-        var url = form.Find("#cfg-url");
 
-        url.Input("https://api.example.test/v1");
+        Act(form, () => form.Find("#cfg-url").Input("https://api.example.test/v1"));
         Published.Should().BeEmpty("typing commits after a pause, not per keystroke");
 
         form.WaitForAssertion(() => Published.Should().ContainSingle());
@@ -25,8 +24,8 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
     {
         var form = RenderForm("http_api");
 
-        form.Find("#cfg-responseMapping").Input("$.data");
-        form.Find("#cfg-responseMapping").Blur();
+        Act(form, () => form.Find("#cfg-responseMapping").Input("$.data"));
+        Act(form, () => form.Find("#cfg-responseMapping").Blur());
 
         Published.Should().ContainSingle().Which["responseMapping"]!.GetValue<string>().Should().Be("$.data");
     }
@@ -40,15 +39,15 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
         temperature.GetAttribute("max").Should().Be("2");
         temperature.GetAttribute("step").Should().Be("0.1");
 
-        temperature.Input("3.5");
-        form.Find("#cfg-temperature").Blur();
+        Act(form, () => form.Find("#cfg-temperature").Input("3.5"));
+        Act(form, () => form.Find("#cfg-temperature").Blur());
 
         form.WaitForAssertion(() => ErrorOf(form, "temperature").Should().Be("Between 0 and 2."));
         Published.Should().BeEmpty();
         ((IHtmlInputElement)form.Find("#cfg-temperature")).Value.Should().Be("3.5", "what was typed stays to be corrected");
 
-        form.Find("#cfg-temperature").Input("1.5");
-        form.Find("#cfg-temperature").Blur();
+        Act(form, () => form.Find("#cfg-temperature").Input("1.5"));
+        Act(form, () => form.Find("#cfg-temperature").Blur());
 
         form.WaitForAssertion(() => Published.Should().ContainSingle().Which["temperature"]!.GetValue<double>().Should().Be(1.5));
         ErrorOf(form, "temperature").Should().BeNull();
@@ -59,8 +58,8 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
     {
         var form = RenderForm("llm");
 
-        form.Find("#cfg-maxTokens").Input("12.5");
-        form.Find("#cfg-maxTokens").Blur();
+        Act(form, () => form.Find("#cfg-maxTokens").Input("12.5"));
+        Act(form, () => form.Find("#cfg-maxTokens").Blur());
 
         form.WaitForAssertion(() => ErrorOf(form, "maxTokens").Should().Be("Enter a whole number."));
         Published.Should().BeEmpty();
@@ -71,7 +70,7 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
     {
         var form = RenderForm("ai_agent");
 
-        FieldOf(form, "enableStreaming").QuerySelector("input[type=checkbox]")!.Change(false);
+        Act(form, () => FieldOf(form, "enableStreaming").QuerySelector("input[type=checkbox]")!.Change(false));
 
         Published.Should().ContainSingle().Which["enableStreaming"]!.GetValue<bool>().Should().BeFalse();
     }
@@ -91,26 +90,27 @@ public sealed class FieldEditingTests(ConfigFormApp app) : ConfigFormTestBase(ap
     public void A_key_value_list_commits_rows_once_they_have_a_name()
     {
         var form = RenderForm("http_api");
-        var headers = FieldOf(form, "headers");
 
-        headers.QuerySelector("[data-testid=key-value-add]")!.Click();
-        form.WaitForElement("#cfg-headers-0-value").Input("application/json");
-        form.Find("#cfg-headers-0-value").Blur();
+        Act(form, () => FieldOf(form, "headers").QuerySelector("[data-testid=key-value-add]")!.Click());
+        form.WaitForElement("#cfg-headers-0-value");
+        Act(form, () => form.Find("#cfg-headers-0-value").Input("application/json"));
+        Act(form, () => form.Find("#cfg-headers-0-value").Blur());
         Published.Last()["headers"]!.ToJsonString().Should().Be("[]", "a row without a name is not a header yet");
 
-        form.Find("#cfg-headers-0-key").Input("Accept");
-        form.Find("#cfg-headers-0-key").Blur();
-        FieldOf(form, "headers").QuerySelector("[data-testid=key-value-add]")!.Click();
-        form.WaitForElement("#cfg-headers-1-key").Input("X-Trace");
-        form.Find("#cfg-headers-1-key").Blur();
+        Act(form, () => form.Find("#cfg-headers-0-key").Input("Accept"));
+        Act(form, () => form.Find("#cfg-headers-0-key").Blur());
+        Act(form, () => FieldOf(form, "headers").QuerySelector("[data-testid=key-value-add]")!.Click());
+        form.WaitForElement("#cfg-headers-1-key");
+        Act(form, () => form.Find("#cfg-headers-1-key").Input("X-Trace"));
+        Act(form, () => form.Find("#cfg-headers-1-key").Blur());
         form.WaitForAssertion(() => Published.Last()["headers"]!.AsArray().Should().HaveCount(2));
-        form.Find("#cfg-headers-1-value").Input("{{input.traceId}}");
-        form.Find("#cfg-headers-1-value").Blur();
+        Act(form, () => form.Find("#cfg-headers-1-value").Input("{{input.traceId}}"));
+        Act(form, () => form.Find("#cfg-headers-1-value").Blur());
 
         Published.Last()["headers"]!.ToJsonString().Should().Be(
             """[{"key":"Accept","value":"application/json"},{"key":"X-Trace","value":"{{input.traceId}}"}]""");
 
-        form.Find("[aria-label='Remove header 1']").Click();
+        Act(form, () => form.Find("[aria-label='Remove header 1']").Click());
         form.WaitForAssertion(() => Published.Last()["headers"]!.ToJsonString().Should().Be("""[{"key":"X-Trace","value":"{{input.traceId}}"}]"""));
     }
 }

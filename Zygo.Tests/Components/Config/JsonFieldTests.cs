@@ -12,17 +12,17 @@ public sealed class JsonFieldTests(ConfigFormApp app) : ConfigFormTestBase(app),
     {
         var form = RenderForm("rag_context");
 
-        form.Find("#cfg-filters").Change("{ \"source\": ");
+        Act(form, () => form.Find("#cfg-filters").Change("{ \"source\": "));
 
         ErrorOf(form, "filters").Should().StartWith("Not valid JSON (line 1");
         ((IHtmlTextAreaElement)form.Find("#cfg-filters")).Value.Should().Be("{ \"source\": ");
         Published.Should().BeEmpty();
 
-        form.Find("#cfg-filters").Change("[1, 2]");
+        Act(form, () => form.Find("#cfg-filters").Change("[1, 2]"));
         ErrorOf(form, "filters").Should().StartWith("Enter a JSON object");
         Published.Should().BeEmpty();
 
-        form.Find("#cfg-filters").Change("{ \"source\": \"handbook\" }");
+        Act(form, () => form.Find("#cfg-filters").Change("{ \"source\": \"handbook\" }"));
         ErrorOf(form, "filters").Should().BeNull();
         Published.Should().ContainSingle().Which["filters"]!.ToJsonString().Should().Be("""{"source":"handbook"}""");
     }
@@ -33,11 +33,11 @@ public sealed class JsonFieldTests(ConfigFormApp app) : ConfigFormTestBase(app),
         var form = RenderForm("llm");
         const string schema = """{ "type": "object", "required": ["answer"] }""";
 
-        form.Find("#cfg-jsonSchema").Change("{ \"type\": ");
+        Act(form, () => form.Find("#cfg-jsonSchema").Change("{ \"type\": "));
         ErrorOf(form, "jsonSchema").Should().StartWith("Not valid JSON");
         Published.Should().BeEmpty();
 
-        form.Find("#cfg-jsonSchema").Change(schema);
+        Act(form, () => form.Find("#cfg-jsonSchema").Change(schema));
         Published.Should().ContainSingle().Which["jsonSchema"]!.GetValue<string>().Should().Be(schema);
     }
 
@@ -46,10 +46,11 @@ public sealed class JsonFieldTests(ConfigFormApp app) : ConfigFormTestBase(app),
     {
         var form = RenderForm("loop");
 
-        form.Find("#cfg-dataSource").Change("{{nodes.Fetch.output.items}}");
-        form.Find("#cfg-maxIterations").Input("5");
-        form.Find("#cfg-maxIterations").Blur();
-        form.Find("#cfg-dataSource").Change("[1, 2, 3]");
+        Act(form, () => form.Find("#cfg-dataSource").Change("{{nodes.Fetch.output.items}}"));
+        Act(form, () => form.Find("#cfg-maxIterations").Input("5"));
+        Act(form, () => form.Find("#cfg-maxIterations").Blur());
+        form.WaitForAssertion(() => Published.Should().HaveCount(2));
+        Act(form, () => form.Find("#cfg-dataSource").Change("[1, 2, 3]"));
 
         Published[0]["dataSource"]!.GetValue<string>().Should().Be("{{nodes.Fetch.output.items}}");
         Published.Last()["dataSource"]!.ToJsonString().Should().Be("[1,2,3]");

@@ -40,7 +40,7 @@ public sealed class SchemaAttributesTests(ConfigFormApp app) : ConfigFormTestBas
         Type(form, "cfg-limits-ceiling", "7");
         Published.Last().ToJsonString().Should().Be("""{"limits":{"ceiling":7}}""");
 
-        toggle.Click();
+        Act(form, () => FieldOf(form, "limits").QuerySelector("button.zygo-config-section-toggle")!.Click());
         form.WaitForAssertion(() => form.FindAll("#cfg-limits-ceiling").Should().BeEmpty());
         FieldOf(form, "limits").QuerySelector("button.zygo-config-section-toggle")!.GetAttribute("aria-expanded").Should().Be("false");
     }
@@ -50,15 +50,15 @@ public sealed class SchemaAttributesTests(ConfigFormApp app) : ConfigFormTestBas
     {
         var form = RenderForm(CheckedNodeType.TypeId);
 
-        form.Find("[data-testid=object-list-add]").Click();
+        Act(form, () => form.Find("[data-testid=object-list-add]").Click());
         form.WaitForAssertion(() => form.FindAll("[data-testid=object-list-item]").Should().HaveCount(1));
         Type(form, "cfg-steps-0-name", "first");
-        form.Find("[data-testid=object-list-add]").Click();
+        Act(form, () => form.Find("[data-testid=object-list-add]").Click());
         form.WaitForAssertion(() => form.FindAll("[data-testid=object-list-item]").Should().HaveCount(2));
         Type(form, "cfg-steps-1-name", "second");
         form.WaitForAssertion(() => Published.Last()["steps"]!.ToJsonString().Should().Be("""[{"name":"first"},{"name":"second"}]"""));
 
-        form.Find("[aria-label='Remove Steps 1']").Click();
+        Act(form, () => form.Find("[aria-label='Remove Steps 1']").Click());
 
         form.WaitForAssertion(() => Published.Last()["steps"]!.ToJsonString().Should().Be("""[{"name":"second"}]"""));
     }

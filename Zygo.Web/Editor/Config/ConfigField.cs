@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-
 namespace Zygo.Web.Editor.Config;
 
 /// <summary>One field of a node's config as the form shows it, read from the node type's JSON schema.</summary>
@@ -27,8 +25,6 @@ public sealed record ConfigField(string Name, string Path, FieldKind Kind)
 
     /// <summary>The schema definition the field's type comes from (its .NET type name), e.g. <c>HttpAuthentication</c>.</summary>
     public string? Definition { get; init; }
-
-    public JsonNode? Default { get; init; }
 
     /// <summary>For a credential: how it finds the service its variables are for.</summary>
     public CredentialService? Service { get; init; }

@@ -23,10 +23,10 @@ public sealed class ConfigSchemaReader
     }
 
     /// <summary>The top-level fields of the config, in schema order.</summary>
-    public static IReadOnlyList<ConfigField> Read(string nodeType, JsonElement schema, JsonObject defaults) =>
-        new ConfigSchemaReader(nodeType, schema).ObjectFields(schema, "", defaults);
+    public static IReadOnlyList<ConfigField> Read(string nodeType, JsonElement schema) =>
+        new ConfigSchemaReader(nodeType, schema).ObjectFields(schema, "");
 
-    private List<ConfigField> ObjectFields(JsonElement schema, string parent, JsonObject? defaults)
+    private List<ConfigField> ObjectFields(JsonElement schema, string parent)
     {
         var fields = new List<ConfigField>();
         if (!schema.TryGetProperty("properties", out var properties))
@@ -45,7 +45,7 @@ public sealed class ConfigSchemaReader
                 continue;
             }
 
-            var field = Field(property.Name, ConfigPath.Combine(parent, property.Name), property.Value, defaults?[property.Name]) with
+            var field = Field(property.Name, ConfigPath.Combine(parent, property.Name), property.Value) with
             {
                 Required = required.Contains(property.Name),
             };
@@ -84,7 +84,7 @@ public sealed class ConfigSchemaReader
         return fields;
     }
 
-    private ConfigField Field(string name, string path, JsonElement property, JsonNode? defaultValue)
+    private ConfigField Field(string name, string path, JsonElement property)
     {
         var description = Text(property, "description");
         var (schema, definition, nullable) = Unwrap(property);
@@ -95,7 +95,6 @@ public sealed class ConfigSchemaReader
             Description = description,
             Nullable = nullable,
             Definition = definition,
-            Default = defaultValue?.DeepClone(),
         };
 
         if (schema.ValueKind != JsonValueKind.Object || (!schema.TryGetProperty("type", out _) && !schema.TryGetProperty("enum", out _)))
@@ -117,7 +116,7 @@ public sealed class ConfigSchemaReader
                 Range = FieldHints.RangeOf(name, TypeOf(schema) == "integer", Number(schema, "minimum"), Number(schema, "maximum")),
             },
             "array" => ArrayField(field, schema),
-            "object" => ObjectField(field, schema, defaultValue as JsonObject),
+            "object" => ObjectField(field, schema),
             _ => StringField(field),
         };
     }
@@ -145,19 +144,19 @@ public sealed class ConfigSchemaReader
 
         return (TypeOf(item), definition) switch
         {
-            ("object", "Condition") => field with { Kind = FieldKind.Conditions, Definition = definition, Children = ObjectFields(item, "", null) },
+            ("object", "Condition") => field with { Kind = FieldKind.Conditions, Definition = definition, Children = ObjectFields(item, "") },
             ("object", _) when IsKeyValue(item) => field with { Kind = FieldKind.KeyValueList, Definition = definition },
             ("object", _) => field with
             {
                 Kind = FieldKind.ObjectList,
                 Definition = definition,
-                Children = ObjectFields(item, "", null),
+                Children = ObjectFields(item, ""),
             },
             _ => field with { Kind = FieldKind.TextList },
         };
     }
 
-    private ConfigField ObjectField(ConfigField field, JsonElement schema, JsonObject? defaults)
+    private ConfigField ObjectField(ConfigField field, JsonElement schema)
     {
         if (!schema.TryGetProperty("properties", out _))
         {
@@ -170,7 +169,9 @@ public sealed class ConfigSchemaReader
             "MemorySearchFilters" => FieldKind.MemoryFilters,
             _ => FieldKind.Section,
         };
-        return field with { Kind = kind, Children = ObjectFields(schema, field.Path, defaults) };
+        // "Webhook config" reads as "Webhook" under a section heading.
+        var label = field.Label.EndsWith(" config", StringComparison.Ordinal) ? field.Label[..^" config".Length] : field.Label;
+        return field with { Kind = kind, Label = label, Children = ObjectFields(schema, field.Path) };
     }
 
     /// <summary>The schema a property stands for, the definition it references, and whether null is allowed.</summary>

@@ -8,6 +8,11 @@ namespace Zygo.Web.Editor.Config;
 /// </summary>
 public sealed record CredentialService(string? Name, string? FromPath = null)
 {
+    /// <summary>Providers that need no key: a key saved "for" them would be for no service.</summary>
+    private static readonly HashSet<string> Keyless = new(StringComparer.Ordinal) { "offline" };
+
     public string? Resolve(JsonObject config) =>
-        FromPath is null ? Name : ConfigPath.Get(config, FromPath) is JsonValue v && v.TryGetValue<string>(out var s) ? s : Name;
+        FromPath is null ? Name
+        : ConfigPath.Get(config, FromPath) is JsonValue v && v.TryGetValue<string>(out var s) ? (Keyless.Contains(s) ? null : s)
+        : Name;
 }

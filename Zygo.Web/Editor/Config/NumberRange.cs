@@ -43,10 +43,10 @@ public sealed record NumberRange(double? Minimum, double? Maximum, double Step, 
         _ => "Enter a number.",
     };
 
-    /// <summary>The range in short, for a label: "0–2", "≥ 1"; empty when it is not <see cref="Stated"/>.</summary>
+    /// <summary>The range in short, for a label: "0 to 2", "≥ 1"; empty when it is not <see cref="Stated"/>.</summary>
     public string Brief() => !Stated ? "" : (Minimum, Maximum) switch
     {
-        ({ } min, { } max) => $"{Format(min)}–{Format(max)}",
+        ({ } min, { } max) => $"{Format(min)} to {Format(max)}",
         ({ } min, null) => $"≥ {Format(min)}",
         (null, { } max) => $"≤ {Format(max)}",
         _ => "",
