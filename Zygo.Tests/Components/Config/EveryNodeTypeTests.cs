@@ -54,6 +54,22 @@ public sealed class EveryNodeTypeTests(ConfigFormApp app) : ConfigFormTestBase(a
         }
     }
 
+    [Theory]
+    [MemberData(nameof(NodeTypes))]
+    public void Every_input_has_a_label(string nodeType)
+    {
+        var form = RenderForm(nodeType);
+
+        var inputs = form.FindAll("input:not([type=hidden]), textarea, [role=combobox]");
+        inputs.Should().NotBeEmpty();
+        foreach (var input in inputs)
+        {
+            var named = input.HasAttribute("aria-label") || input.HasAttribute("aria-labelledby") || input.Closest("label") is not null
+                || (input.Id is { Length: > 0 } id && form.FindAll($"label[for='{id}']").Count > 0);
+            named.Should().BeTrue($"{nodeType}: {input.OuterHtml[..Math.Min(160, input.OuterHtml.Length)]} needs a label");
+        }
+    }
+
     /// <summary>A scalar default is the value of one of the field's inputs (a choice by its label, a secret variable by name).</summary>
     private static void ShowsDefault(IElement field, JsonElement value, string because)
     {
