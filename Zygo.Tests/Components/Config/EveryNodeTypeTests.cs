@@ -54,6 +54,15 @@ public sealed class EveryNodeTypeTests(ConfigFormApp app) : ConfigFormTestBase(a
         }
     }
 
+    [Fact]
+    public void A_node_of_an_unknown_type_says_so_instead_of_failing()
+    {
+        var form = RenderForm("retired_type", new JsonObject { ["anything"] = 1 });
+
+        form.Find("[data-testid=unknown-node-type]").TextContent.Should().Contain("'retired_type'");
+        form.FindAll("[data-fields]").Should().BeEmpty();
+    }
+
     [Theory]
     [MemberData(nameof(NodeTypes))]
     public void Every_input_has_a_label(string nodeType)
