@@ -36,8 +36,8 @@ public sealed class CredentialFieldTests(ConfigFormApp app) : ConfigFormTestBase
         Act(form, () => Options().First(o => o.TextContent.Contains("OPENAI_KEY")).Click());
 
         form.WaitForAssertion(() => Published.Should().NotBeEmpty());
-        Published.Last()["apiKey"]!.GetValue<string>().Should().Be("{{OPENAI_KEY}}");
         Published.Last()["apiKeyVariableId"]!.GetValue<string>().Should().Be(openai.Id.ToString());
+        Published.Last()["apiKey"]!.GetValue<string>().Should().BeEmpty("the engine reads the key from the variable");
     }
 
     [Fact]
@@ -64,10 +64,11 @@ public sealed class CredentialFieldTests(ConfigFormApp app) : ConfigFormTestBase
         name.Value.Should().Be("ANTHROPIC_API_KEY");
         Act(form, () => form.Find("[data-testid=credential-save]").Click());
 
-        form.WaitForAssertion(() => Published.Last()["apiKey"]!.GetValue<string>().Should().Be("{{ANTHROPIC_API_KEY}}"));
+        form.WaitForAssertion(() => Published.Last()["apiKeyVariableId"].Should().NotBeNull());
         var saved = (await Variables.ListAsync()).Single(v => v.Name == "ANTHROPIC_API_KEY");
         saved.Service.Should().Be("anthropic");
         Published.Last()["apiKeyVariableId"]!.GetValue<string>().Should().Be(saved.Id.ToString());
+        Published.Last()["apiKey"]!.GetValue<string>().Should().BeEmpty();
         Published.Last().ToJsonString().Should().NotContain(typed, "the secret leaves the workflow once it is a variable");
 
         await using var db = App.App.CreateSystemContext();
@@ -96,6 +97,26 @@ public sealed class CredentialFieldTests(ConfigFormApp app) : ConfigFormTestBase
 
         form.WaitForAssertion(() => FieldOf(form, "password").TextContent.Should().Contain("A variable named TAKEN_NAME already exists."));
         Published.Last()["password"]!.GetValue<string>().Should().Be("mail-secret");
+    }
+
+    [Fact]
+    public async Task A_secret_field_without_an_id_holds_the_reference_to_the_saved_variable()
+    {
+        await EnsureAsync("MAIL_PASSWORD", SmtpSecret, "smtp");
+        var form = RenderForm("email");
+
+        Choose(form, "cfg-password", "MAIL_PASSWORD · smtp");
+
+        form.WaitForAssertion(() => Published.Last()["password"]!.GetValue<string>().Should().Be("{{MAIL_PASSWORD}}"));
+    }
+
+    [Fact]
+    public void A_variable_id_that_no_longer_exists_says_so_instead_of_looking_empty()
+    {
+        var form = RenderForm("llm", new JsonObject { ["apiKeyVariableId"] = Guid.NewGuid().ToString() });
+
+        form.WaitForAssertion(() => FieldOf(form, "apiKey").TextContent.Should().Contain("no longer exists"));
+        FieldOf(form, "apiKey").QuerySelector("input[data-testid=credential-use-variable]")!.GetAttribute("aria-checked").Should().Be("true");
     }
 
     [Fact]
