@@ -132,6 +132,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowVersionService>();
         services.AddScoped<VariableService>();
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<MemberService>();
