@@ -19,6 +19,10 @@ class MiniMapNodeView extends NodeView {
     update() {
         super.update({ body: { refWidth: '100%', refHeight: '100%', fill: '#94a3b8' } });
     }
+
+    renderPorts() {}
+
+    updatePorts() {}
 }
 
 /** Offers text as a file download (workflow export). */

@@ -49,12 +49,14 @@ function iconMarkup(svg) {
     }
 
     const doc = new DOMParser().parseFromString(`<svg xmlns="http://www.w3.org/2000/svg">${svg}</svg>`, 'image/svg+xml');
+    // Material icons carry a transparent 24×24 box (fill="none"): nothing to draw.
+    const drawn = (el) => el.getAttribute('fill') !== 'none';
     const convert = (el) => ({
         tagName: el.tagName,
         attrs: Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])),
-        children: [...el.children].map(convert),
+        children: [...el.children].filter(drawn).map(convert),
     });
-    return [...doc.documentElement.children].map(convert);
+    return [...doc.documentElement.children].filter(drawn).map(convert);
 }
 
 const statusBadge = (x, y) => [
@@ -78,7 +80,6 @@ const badgeAttrs = (x, y) => ({
 function pillShape(type, icon) {
     const h = PILL_HEIGHT;
     return {
-        inherit: 'rect',
         width: PILL_WIDTH,
         height: h,
         zIndex: 2,
@@ -116,7 +117,6 @@ function pillShape(type, icon) {
 function agentShape(type, icon) {
     const s = AGENT_SIZE;
     return {
-        inherit: 'rect',
         width: s,
         height: s,
         zIndex: 3,
