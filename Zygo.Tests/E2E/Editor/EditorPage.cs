@@ -32,6 +32,7 @@ public sealed partial class EditorPage(IPage page)
     {
         var before = await Nodes.CountAsync();
         var item = Page.Locator($"[data-testid=palette-item][data-node-type='{type}']");
+        await item.ScrollIntoViewIfNeededAsync();
         var from = (await item.BoundingBoxAsync())!;
         var canvas = (await Canvas.BoundingBoxAsync())!;
         await Page.Mouse.MoveAsync(from.X + from.Width / 2, from.Y + from.Height / 2);
