@@ -51,6 +51,36 @@ public sealed class EditorHistoryTests(EditorAppFixture fx) : IClassFixture<Edit
     }
 
     [Fact]
+    public async Task A_dragged_node_is_saved_at_its_new_place_and_undo_of_the_move_puts_it_back()
+    {
+        var id = await fx.CreateWorkflowAsync("Move", Nodes, EdgeList);
+        var page = await fx.NewPageAsync();
+        var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 3);
+        var node = editor.Node("m1");
+        var before = await EditorPage.PositionAsync(node);
+
+        var box = (await node.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(box.X + box.Width / 2 + 120, box.Y + box.Height / 2 + 160, new() { Steps = 10 });
+        await page.Mouse.UpAsync();
+        var after = await EditorPage.PositionAsync(node);
+        after.Should().NotBe(before);
+
+        await editor.SaveAsync();
+        var saved = (await fx.GetWorkflowAsync(id)).GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "m1");
+        (saved.GetProperty("position").GetProperty("x").GetDouble(), saved.GetProperty("position").GetProperty("y").GetDouble())
+            .Should().Be(after);
+
+        await editor.PressOnCanvasAsync("Control+z");
+        await Expect(node).ToHaveAttributeAsync("transform", $"translate({before.X},{before.Y})");
+        await editor.SaveAsync();
+        saved = (await fx.GetWorkflowAsync(id)).GetProperty("nodes").EnumerateArray().Single(n => n.GetProperty("id").GetString() == "m1");
+        saved.GetProperty("position").GetProperty("x").GetDouble().Should().Be(before.X);
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Copy_and_paste_of_a_rubber_band_selection_duplicates_nodes_and_their_edge_with_new_ids()
     {
         var id = await fx.CreateWorkflowAsync("Clipboard", Nodes, EdgeList);

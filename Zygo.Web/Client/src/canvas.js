@@ -1,29 +1,16 @@
 // The workflow canvas: one ZygoCanvas per Blazor component (no module-level state besides the shape registry).
 // .NET loads the graph in one call and hears back through a few coarse callbacks: the graph changed (debounced,
 // with the whole graph as one JSON string), a node was double-clicked, the selection changed, save was pressed.
-import { Dnd, Export, Graph, History, MiniMap, NodeView, Selection, Snapline } from '@antv/x6';
+import { Dnd, Export, Graph, History, Selection, Snapline } from '@antv/x6';
 import { edgeCell, isCapability, labelAttrs, newId, nodeCell, toCells, toWorkflow } from './graph-json.js';
 import { AGENT_TYPE, edgeLineAttrs, registerShapes } from './shapes.js';
 import { layout } from './layout.js';
+import { CanvasMiniMap } from './minimap.js';
 
 const CHANGE_DELAY_MS = 30;
 const PASTE_OFFSET = 40;
+const MIN_OPEN_SCALE = 0.5;
 const STATUS_CLASSES = ['queued', 'running', 'completed', 'failed', 'skipped'];
-
-/** The minimap draws nodes as plain coloured rectangles and no edges: it costs little even at 1000 nodes. */
-class MiniMapNodeView extends NodeView {
-    renderMarkup() {
-        return this.renderJSONMarkup({ tagName: 'rect', selector: 'body' });
-    }
-
-    update() {
-        super.update({ body: { refWidth: '100%', refHeight: '100%', fill: '#94a3b8' } });
-    }
-
-    renderPorts() {}
-
-    updatePorts() {}
-}
 
 /** Offers text as a file download (workflow export). */
 export function download(fileName, content) {
@@ -39,6 +26,8 @@ export function download(fileName, content) {
 export function openFilePicker(input) {
     input.click();
 }
+
+const roundPosition = ({ x, y }) => ({ x: Math.round(x), y: Math.round(y) });
 
 export function create(container, minimapContainer, dotnet, typesJson, readOnly) {
     return new ZygoCanvas(container, minimapContainer, dotnet, JSON.parse(typesJson), readOnly);
@@ -62,7 +51,6 @@ class ZygoCanvas {
             grid: { visible: true, size: 20, type: 'dot', args: { color: '#cbd5e1', thickness: 1 } },
             panning: { enabled: true, eventTypes: ['leftMouseDown', 'rightMouseDown'] },
             mousewheel: { enabled: true, modifiers: null, factor: 1.1, minScale: 0.1, maxScale: 3 },
-            virtual: true,
             // Viewers may pan, zoom and select, but not move, connect or delete.
             interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
             connecting: {
@@ -100,17 +88,9 @@ class ZygoCanvas {
             beforeAddCommand: (event, args) => !args?.options?.ignoreHistory,
         }));
         this.graph.use(new Export());
-        if (minimapContainer) {
-            this.graph.use(new MiniMap({
-                container: minimapContainer,
-                width: 200,
-                height: 130,
-                padding: 8,
-                graphOptions: {
-                    createCellView: (cell) => (cell.isEdge() ? null : MiniMapNodeView),
-                },
-            }));
-        }
+        this.minimap = minimapContainer
+            ? new CanvasMiniMap(minimapContainer, this.graph, (node) => this.types.get(node.getData()?.type)?.color ?? '#94a3b8')
+            : null;
 
         this.dnd = new Dnd({
             target: this.graph,
@@ -130,7 +110,7 @@ class ZygoCanvas {
         const changed = () => this.scheduleChange();
         g.on('node:added', changed);
         g.on('cell:removed', changed);
-        g.on('node:moved', () => this.scheduleChange(0));
+        g.on('node:moved', ({ node }) => this.scheduleMove(node.id));
         g.on('edge:connected', ({ edge }) => {
             this.styleEdge(edge);
             this.scheduleChange(0);
@@ -193,18 +173,47 @@ class ZygoCanvas {
         }
     }
 
+    /** A structural change (or anything but a move) makes the next notice carry the whole graph. */
     scheduleChange(delay = CHANGE_DELAY_MS) {
+        this.movedOnly = null;
+        this.sawOtherChange = true;
+        this.queueNotice(delay);
+    }
+
+    scheduleMove(nodeId) {
+        if (!this.sawOtherChange) {
+            this.movedOnly ??= new Set();
+            this.movedOnly.add(nodeId);
+        }
+
+        this.queueNotice(0);
+    }
+
+    queueNotice(delay) {
         if (this.loading) {
             return;
         }
 
         clearTimeout(this.changeTimer);
-        this.changeTimer = setTimeout(() => this.notifyChange(), delay);
+        this.changeTimer = setTimeout(() => {
+            this.sawOtherChange = false;
+            this.notifyChange();
+        }, delay);
     }
 
+    /**
+     * Tells .NET what changed. After moves only, just the moved nodes' positions travel (a drag commits in a small
+     * message even on a 1000-node graph); any other change sends the whole graph.
+     */
     notifyChange() {
         const history = this.graph.getPlugin('history');
-        this.dotnet.invokeMethodAsync('OnGraphChangedJs', this.getGraph(), history.canUndo(), history.canRedo());
+        const moved = this.movedOnly;
+        this.movedOnly = null;
+        const payload = moved
+            ? JSON.stringify(Object.fromEntries([...moved].map((id) => this.graph.getCellById(id)).filter(Boolean)
+                .map((node) => [node.id, roundPosition(node.getPosition())])))
+            : this.getGraph();
+        this.dotnet.invokeMethodAsync('OnGraphChangedJs', payload, !!moved, history.canUndo(), history.canRedo());
     }
 
     styleEdge(edge) {
@@ -376,6 +385,18 @@ class ZygoCanvas {
         this.graph.zoom(factor - 1, { center: this.graph.getGraphArea().center });
     }
 
+    /**
+     * The first view of a loaded graph: all of it when that stays readable, else its start (top left) at the smallest
+     * readable zoom; the zoom-to-fit button still shows everything.
+     */
+    openView() {
+        this.zoomToFit();
+        if (this.graph.zoom() < MIN_OPEN_SCALE) {
+            this.graph.zoomTo(MIN_OPEN_SCALE);
+            this.graph.positionContent('top-left', { padding: 48 });
+        }
+    }
+
     zoomToFit() {
         if (this.graph.getCellCount() === 0) {
             this.graph.zoomTo(1);
@@ -399,18 +420,14 @@ class ZygoCanvas {
         this.graph.exportSVG(fileName, { preserveDimensions: true, copyStyles: false });
     }
 
-    /** Validation problems per node id: a red badge with the messages as its tooltip. */
+    /** Validation problems per node id: a red badge (the side panel and the problems menu list the messages). */
     setProblems(json) {
         const problems = JSON.parse(json);
         for (const node of this.graph.getNodes()) {
             const messages = problems[node.id] ?? [];
             const visibility = messages.length ? 'visible' : 'hidden';
-            if (node.attr('problem/visibility') !== visibility || messages.length) {
-                node.setAttrs({
-                    problem: { visibility },
-                    problemMark: { visibility },
-                    problemTitle: { text: messages.join('\n') },
-                }, { ignoreHistory: true });
+            if (node.attr('problem/visibility') !== visibility) {
+                node.setAttrs({ problem: { visibility }, problemMark: { visibility } }, { ignoreHistory: true });
             }
         }
     }
@@ -433,6 +450,7 @@ class ZygoCanvas {
         this.container.removeEventListener('keydown', this.keydown);
         this.container.removeEventListener('mousedown', this.focus);
         this.paletteElement?.removeEventListener('mousedown', this.paletteDown);
+        this.minimap?.dispose();
         this.dnd.dispose();
         this.graph.dispose();
     }

@@ -66,11 +66,7 @@ export function nodeCell(data, position, known, usedHandles = []) {
 }
 
 export function labelAttrs(data) {
-    const label = data.label || data.type;
-    return {
-        label: { text: shortLabel(label) },
-        tooltip: { text: data.description ? `${label}\n${data.description}` : label },
-    };
+    return { label: { text: shortLabel(data.label || data.type) } };
 }
 
 /** An edge attached to the ports its handles name; an agent end attaches to the hub itself. */

@@ -44,7 +44,7 @@ public sealed partial class WorkflowEditor : IDisposable
     private InputFile? importInput;
 
     private string savedGraph = "";
-    private string currentGraph = "";
+    private readonly EditorGraph graph = new();
     private Guid stamp;
     private bool dirty;
     private bool saving;
@@ -92,7 +92,8 @@ public sealed partial class WorkflowEditor : IDisposable
     private async Task LoadGraphAsync(string graphJson)
     {
         await Canvas.LoadAsync(graphJson);
-        savedGraph = currentGraph = await Canvas.GetGraphAsync();
+        savedGraph = await Canvas.GetGraphAsync();
+        graph.Replace(savedGraph);
         dirty = false;
         canUndo = canRedo = false;
         selected = null;
@@ -103,17 +104,27 @@ public sealed partial class WorkflowEditor : IDisposable
 
     private async Task GraphChangedAsync(GraphChange change)
     {
-        currentGraph = change.GraphJson;
         canUndo = change.CanUndo;
         canRedo = change.CanRedo;
-        dirty = currentGraph != savedGraph;
         revision++;
-        if (selected is not null)
+        if (change.PositionsOnly)
         {
-            selected = SelectedNode.Find(currentGraph, selected.Id);
+            // A move changes neither validity nor what the panel shows: nothing to check, only to save.
+            graph.Move(change.Json);
+            dirty = true;
+        }
+        else
+        {
+            graph.Replace(change.Json);
+            dirty = graph.Json != savedGraph;
+            if (selected is not null)
+            {
+                selected = SelectedNode.Find(graph.Json, selected.Id);
+            }
+
+            await ValidateAsync();
         }
 
-        await ValidateAsync();
         if (dirty && canEdit && !conflict)
         {
             autosave?.Trigger();
@@ -122,7 +133,7 @@ public sealed partial class WorkflowEditor : IDisposable
 
     private async Task ValidateAsync()
     {
-        var (nodes, edges) = WorkflowGraphJson.Split(currentGraph);
+        var (nodes, edges) = WorkflowGraphJson.Split(graph.Json);
         var previous = problems;
         problems = EditorProblems.Check(Validator, nodes, edges);
         if (previous.ByNode.Count > 0 || problems.ByNode.Count > 0)
@@ -157,6 +168,8 @@ public sealed partial class WorkflowEditor : IDisposable
 
         try
         {
+            var json = graph.Json;
+            dirty = json != savedGraph;
             if (conflict || !dirty)
             {
                 if (!quiet && !conflict)
@@ -169,8 +182,7 @@ public sealed partial class WorkflowEditor : IDisposable
 
             saving = true;
             StateHasChanged();
-            var graph = currentGraph;
-            var (nodes, edges) = WorkflowGraphJson.Split(graph);
+            var (nodes, edges) = WorkflowGraphJson.Split(json);
             var saved = await Workflows.UpdateAsync(Id, new WorkflowChange(NodesJson: nodes, EdgesJson: edges, ChangeNote: note, ExpectedStamp: stamp));
             if (saved is null)
             {
@@ -180,8 +192,8 @@ public sealed partial class WorkflowEditor : IDisposable
 
             workflow = saved;
             stamp = saved.ConcurrencyStamp;
-            savedGraph = graph;
-            dirty = currentGraph != savedGraph;
+            savedGraph = json;
+            dirty = graph.Json != savedGraph;
             if (!quiet)
             {
                 Snackbar.Add($"Saved as version {saved.Version}.", Severity.Success);
@@ -264,7 +276,7 @@ public sealed partial class WorkflowEditor : IDisposable
 
     private async Task ExportJsonAsync()
     {
-        var (nodes, edges) = WorkflowGraphJson.Split(currentGraph);
+        var (nodes, edges) = WorkflowGraphJson.Split(graph.Json);
         await Canvas.DownloadAsync($"{workflow!.Slug}.json", WorkflowDocument.From(workflow, nodes, edges).ToJson());
     }
 
@@ -293,7 +305,7 @@ public sealed partial class WorkflowEditor : IDisposable
 
             var document = WorkflowDocument.Parse(json);
             await Canvas.LoadAsync(WorkflowGraphJson.Combine(document.NodesJson, document.EdgesJson));
-            await GraphChangedAsync(new GraphChange(await Canvas.GetGraphAsync(), false, false));
+            await GraphChangedAsync(new GraphChange(await Canvas.GetGraphAsync(), PositionsOnly: false, CanUndo: false, CanRedo: false));
             Snackbar.Add($"Imported “{document.Name}” from {e.File.Name}: save to keep it.", Severity.Success);
         }
         catch (InputValidationException ex)
@@ -308,10 +320,10 @@ public sealed partial class WorkflowEditor : IDisposable
 
     private async Task AddNodeAsync(string type) => await Canvas.AddNodeAsync(type);
 
-    private void OpenNode(string nodeId) => selected = SelectedNode.Find(currentGraph, nodeId);
+    private void OpenNode(string nodeId) => selected = SelectedNode.Find(graph.Json, nodeId);
 
     private void SelectionChanged(IReadOnlyList<string> nodeIds) =>
-        selected = nodeIds.Count == 1 ? SelectedNode.Find(currentGraph, nodeIds[0]) : null;
+        selected = nodeIds.Count == 1 ? SelectedNode.Find(graph.Json, nodeIds[0]) : null;
 
     private async Task ChangeNodeAsync(object change)
     {
