@@ -107,6 +107,7 @@ class ZygoCanvas {
 
     wireEvents() {
         const g = this.graph;
+        const { container } = this;
         const changed = () => this.scheduleChange();
         g.on('node:added', changed);
         g.on('cell:removed', changed);
@@ -123,6 +124,10 @@ class ZygoCanvas {
             if (cell.isNode()) {
                 cell.setAttrs(labelAttrs(cell.getData() ?? {}), { ignoreHistory: true });
             }
+        });
+        g.on('blank:mousedown', () => {
+            container.classList.add('zygo-panning');
+            window.addEventListener('mouseup', () => container.classList.remove('zygo-panning'), { once: true });
         });
         g.on('history:undo', changed);
         g.on('history:redo', changed);
