@@ -101,6 +101,14 @@ public sealed class EditorHistoryTests(EditorAppFixture fx) : IClassFixture<Edit
         await editor.PressOnCanvasAsync("Control+v");
         await Expect(editor.Nodes).ToHaveCountAsync(5);
         await Expect(editor.Edges).ToHaveCountAsync(3);
+
+        // The copied trigger is a second trigger: the engine's validator flags it on the node and in the panel.
+        var copiedTrigger = editor.NodeOfType("trigger").And(page.Locator(":not([data-cell-id='t1'])"));
+        await Expect(copiedTrigger.Locator(".zygo-problem")).ToHaveAttributeAsync("visibility", "visible");
+        await Expect(editor.Node("t1").Locator(".zygo-problem")).ToHaveAttributeAsync("visibility", "hidden");
+        await Expect(page.Locator("[data-testid=problems]")).ToContainTextAsync("1 problem");
+        await copiedTrigger.ClickAsync();
+        await Expect(page.Locator("[data-testid=node-problems]")).ToContainTextAsync("second trigger");
         await editor.SaveAsync();
 
         var saved = await fx.GetWorkflowAsync(id);
