@@ -55,6 +55,23 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
     }
 
     [Fact]
+    public async Task Pressing_a_palette_item_adds_that_node_next_to_the_agent()
+    {
+        var id = await fx.CreateWorkflowAsync("Click to add", AgentNodes, AgentEdges);
+        var page = await fx.NewPageAsync();
+        var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 6);
+
+        await page.Locator("[data-testid=palette-item][data-node-type=delay]").PressAsync("Enter");
+        await Expect(editor.NodeOfType("delay")).ToHaveCountAsync(1);
+        var added = await EditorPage.PositionAsync(editor.NodeOfType("delay"));
+        var agent = await CentreAsync(editor, "agent");
+        Math.Sqrt(Math.Pow(added.X + 92 - agent.X, 2) + Math.Pow(added.Y + 22 - agent.Y, 2))
+            .Should().BeLessThan(800, "a pressed palette item lands near the agent, not somewhere off-screen");
+        await editor.WaitForUnsavedAsync();
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Zoom_buttons_fit_and_the_minimap_move_the_view()
     {
         var (nodes, edges) = LargeGraph.Build(60, 70);
