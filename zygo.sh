@@ -43,6 +43,14 @@ need_bubblewrap() {
     || { say "could not install bubblewrap; install it with: apt-get install bubblewrap"; return 1; }
 }
 
+need_node() {
+  # The build bundles the workflow canvas (Zygo.Web/Client) with npm and esbuild.
+  if command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1; then return; fi
+  say "installing Node.js and npm to bundle the workflow canvas (apt)"
+  as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null \
+    || { say "could not install Node.js; install it with: apt-get install nodejs npm"; exit 1; }
+}
+
 restore() {
   dotnet tool restore >/dev/null
   dotnet restore Zygo.Blazor.sln --verbosity quiet
@@ -53,6 +61,7 @@ case "${1:-run}" in
     need_dotnet
     # Optional for running: without it Python code runs unconfined and the log says so.
     need_bubblewrap || true
+    need_node
     restore
     urls=${ZYGO_URLS:-http://localhost:5080}
     say "starting Zygo on $urls (data in ${Zygo__DataPath:-./data}; first start prints the demo sign-in)"
@@ -63,6 +72,7 @@ case "${1:-run}" in
     need_chromium
     need_python
     need_bubblewrap
+    need_node
     restore
     dotnet build Zygo.Blazor.sln -c "$configuration" --no-restore
     results=TestResults

@@ -42,7 +42,7 @@ public static class WorkflowEndpoints
 
         group.MapPatch("/{id:guid}", async (WorkflowService service, Guid id, PatchWorkflowRequest body, CancellationToken ct) =>
             await service.UpdateAsync(id, new WorkflowChange(body.Name, body.Description, body.Slug, RawJson(body.Nodes),
-                RawJson(body.Edges), body.Status, body.ChangeNote), ct) is { } workflow
+                RawJson(body.Edges), body.Status, body.ChangeNote, body.ConcurrencyStamp), ct) is { } workflow
                 ? Results.Ok(workflow)
                 : Problems.NotFound("workflow"))
             .RequireAuthorization(Policies.EditWorkflows).WithName("UpdateWorkflow");
@@ -56,6 +56,17 @@ public static class WorkflowEndpoints
                 ? Results.Created($"/api/v1/workflows/{copy.Id}", copy)
                 : Problems.NotFound("workflow"))
             .RequireAuthorization(Policies.CreateWorkflows).WithName("DuplicateWorkflow");
+
+        group.MapGet("/{id:guid}/versions", async (WorkflowVersionService versions, Guid id, CancellationToken ct) =>
+            await versions.ListAsync(id, ct) is { } list ? Results.Ok(list) : Problems.NotFound("workflow"))
+            .RequireAuthorization(Policies.ViewWorkflows).WithName("ListWorkflowVersions");
+
+        group.MapPost("/{id:guid}/versions/{version:int}/restore",
+            async (WorkflowVersionService versions, Guid id, int version, RestoreVersionRequest? body, CancellationToken ct) =>
+                await versions.RestoreAsync(id, version, body?.ConcurrencyStamp, ct) is { } restored
+                    ? Results.Ok(restored)
+                    : Problems.NotFound("workflow version"))
+            .RequireAuthorization(Policies.EditWorkflows).WithName("RestoreWorkflowVersion");
     }
 
     /// <summary>A JSON null counts as absent, like a missing member.</summary>

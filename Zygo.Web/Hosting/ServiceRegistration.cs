@@ -59,7 +59,9 @@ public static class ServiceRegistration
         AddAppServices(services);
         AddApi(builder, zygo);
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // The editor sends a whole graph (one JSON string) per change: 1000 nodes are ~400 KB, far past the 32 KB default.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(o => o.MaximumReceiveMessageSize = 4 * 1024 * 1024);
         services.AddMudServices();
     }
 
@@ -136,6 +138,7 @@ public static class ServiceRegistration
         services.AddScoped<AccountService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<WorkflowService>();
+        services.AddScoped<WorkflowVersionService>();
         services.AddScoped<VariableService>();
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<MemberService>();

@@ -45,6 +45,17 @@ public static class WorkflowGraphJson
         }
     }
 
+    /// <summary>The <c>{"nodes":[…],"edges":[…]}</c> document the editor works on, from the stored arrays.</summary>
+    public static string Combine(string nodesJson, string edgesJson) => $"{{\"nodes\":{nodesJson},\"edges\":{edgesJson}}}";
+
+    /// <summary>The stored arrays of an editor document; a missing member is an empty array.</summary>
+    public static (string Nodes, string Edges) Split(string graphJson)
+    {
+        using var doc = JsonDocument.Parse(graphJson);
+        string Member(string name) => doc.RootElement.TryGetProperty(name, out var value) ? value.GetRawText() : EmptyArray;
+        return (Member("nodes"), Member("edges"));
+    }
+
     public static JsonElement Parse(string json)
     {
         using var doc = JsonDocument.Parse(json);

@@ -18,6 +18,7 @@ public sealed class WorkflowService(IDbContextFactory<ZygoDbContext> contexts, I
     public const int MaxNameLength = 200;
     public const int MaxDescriptionLength = 4000;
     public const int MaxPageSize = 200;
+    public const string StaleMessage = "This workflow was saved by someone else since you opened it.";
 
     public async Task<PagedResult<WorkflowSummary>> ListAsync(WorkflowQuery query, CancellationToken ct = default)
     {
@@ -96,6 +97,11 @@ public sealed class WorkflowService(IDbContextFactory<ZygoDbContext> contexts, I
         if (workflow is null)
         {
             return null;
+        }
+
+        if (change.ExpectedStamp is { } expected && expected != workflow.ConcurrencyStamp)
+        {
+            throw new ConflictException(StaleMessage);
         }
 
         var changed = new List<string>();
@@ -223,7 +229,7 @@ public sealed class WorkflowService(IDbContextFactory<ZygoDbContext> contexts, I
         }
         catch (DbUpdateConcurrencyException)
         {
-            throw new ConflictException("The workflow was changed by someone else. Reload it and try again.");
+            throw new ConflictException(StaleMessage);
         }
         catch (DbUpdateException ex) when (UniqueViolation.Is(ex))
         {
@@ -299,5 +305,5 @@ public sealed class WorkflowService(IDbContextFactory<ZygoDbContext> contexts, I
 
     private static WorkflowDetail ToDetail(Workflow w) =>
         new(w.Id, w.Name, w.Description, w.Slug, w.Status, w.Version, w.PublishedVersion,
-            WorkflowGraphJson.Parse(w.Nodes), WorkflowGraphJson.Parse(w.Edges), w.CreatedByUserId, w.CreatedAt, w.UpdatedAt);
+            WorkflowGraphJson.Parse(w.Nodes), WorkflowGraphJson.Parse(w.Edges), w.CreatedByUserId, w.CreatedAt, w.UpdatedAt, w.ConcurrencyStamp);
 }

@@ -1,0 +1,462 @@
+// The workflow canvas: one ZygoCanvas per Blazor component (no module-level state besides the shape registry).
+// .NET loads the graph in one call and hears back through a few coarse callbacks: the graph changed (debounced,
+// with the whole graph as one JSON string), a node was double-clicked, the selection changed, save was pressed.
+import { Dnd, Export, Graph, History, Selection, Snapline } from '@antv/x6';
+import { edgeCell, isCapability, labelAttrs, newId, nodeCell, toCells, toWorkflow } from './graph-json.js';
+import { AGENT_TYPE, edgeLineAttrs, registerShapes } from './shapes.js';
+import { layout } from './layout.js';
+import { CanvasMiniMap } from './minimap.js';
+
+const CHANGE_DELAY_MS = 30;
+const PASTE_OFFSET = 40;
+const MIN_OPEN_SCALE = 0.5;
+const STATUS_CLASSES = ['queued', 'running', 'completed', 'failed', 'skipped'];
+
+/** Offers text as a file download (workflow export). */
+export function download(fileName, content) {
+    const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+    const a = Object.assign(document.createElement('a'), { href: url, download: fileName });
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Opens the file picker of a hidden file input (workflow import). */
+export function openFilePicker(input) {
+    input.click();
+}
+
+const roundPosition = ({ x, y }) => ({ x: Math.round(x), y: Math.round(y) });
+
+export function create(container, minimapContainer, dotnet, typesJson, readOnly) {
+    return new ZygoCanvas(container, minimapContainer, dotnet, JSON.parse(typesJson), readOnly);
+}
+
+class ZygoCanvas {
+    constructor(container, minimapContainer, dotnet, types, readOnly) {
+        this.container = container;
+        this.readOnly = !!readOnly;
+        this.dotnet = dotnet;
+        this.types = new Map(types.map((t) => [t.id, t]));
+        this.clipboard = null;
+        this.changeTimer = 0;
+        this.loading = false;
+        registerShapes(types);
+
+        this.graph = new Graph({
+            container,
+            autoResize: true,
+            background: { color: '#f8fafc' },
+            grid: { visible: true, size: 20, type: 'dot', args: { color: '#cbd5e1', thickness: 1 } },
+            panning: { enabled: true, eventTypes: ['leftMouseDown', 'rightMouseDown'] },
+            mousewheel: { enabled: true, modifiers: null, factor: 1.1, minScale: 0.1, maxScale: 3 },
+            // Viewers may pan, zoom and select, but not move, connect or delete.
+            interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
+            connecting: {
+                snap: { radius: 24 },
+                allowBlank: false,
+                allowLoop: false,
+                allowNode: true,
+                allowMulti: 'withPort',
+                highlight: true,
+                connector: { name: 'smooth' },
+                createEdge: () => this.graph.createEdge({ shape: 'zygo-edge', id: newId(), data: {} }),
+                validateConnection: ({ sourceCell, targetCell, targetPort }) =>
+                    !!sourceCell && !!targetCell && sourceCell !== targetCell &&
+                    (targetCell.getData()?.type === AGENT_TYPE || targetPort === 'in'),
+            },
+            highlighting: {
+                magnetAvailable: { name: 'stroke', args: { attrs: { stroke: '#7c3aed', strokeWidth: 2 } } },
+            },
+        });
+
+        this.graph.use(new Selection({
+            enabled: true,
+            multiple: true,
+            rubberband: true,
+            // Shift+drag draws the selection box; a plain drag on the background pans.
+            modifiers: 'shift',
+            movable: true,
+            showNodeSelectionBox: true,
+            pointerEvents: 'none',
+            filter: (cell) => cell.isNode() || cell.isEdge(),
+        }));
+        this.graph.use(new Snapline({ enabled: true, sharp: true }));
+        this.graph.use(new History({
+            enabled: true,
+            beforeAddCommand: (event, args) => !args?.options?.ignoreHistory,
+        }));
+        this.graph.use(new Export());
+        this.minimap = minimapContainer
+            ? new CanvasMiniMap(minimapContainer, this.graph, (node) => this.types.get(node.getData()?.type)?.color ?? '#94a3b8')
+            : null;
+
+        this.dnd = new Dnd({
+            target: this.graph,
+            scaled: false,
+            getDropNode: (dragging) => {
+                const node = dragging.clone({ keepId: false });
+                node.setData({ ...node.getData(), id: node.id }, { overwrite: true });
+                return node;
+            },
+        });
+
+        this.wireEvents();
+    }
+
+    wireEvents() {
+        const g = this.graph;
+        const { container } = this;
+        const changed = () => this.scheduleChange();
+        g.on('node:added', changed);
+        g.on('cell:removed', changed);
+        g.on('node:moved', ({ node }) => this.scheduleMove(node.id));
+        g.on('edge:connected', ({ edge }) => {
+            this.styleEdge(edge);
+            this.scheduleChange(0);
+        });
+        g.on('cell:change:data', ({ cell, options }) => {
+            if (!options?.ignoreHistory) {
+                changed();
+            }
+
+            if (cell.isNode()) {
+                cell.setAttrs(labelAttrs(cell.getData() ?? {}), { ignoreHistory: true });
+            }
+        });
+        g.on('blank:mousedown', () => {
+            container.classList.add('zygo-panning');
+            window.addEventListener('mouseup', () => container.classList.remove('zygo-panning'), { once: true });
+        });
+        g.on('history:undo', changed);
+        g.on('history:redo', changed);
+        g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClickedJs', node.id));
+        g.on('selection:changed', () => {
+            const ids = g.getSelectedCells().filter((c) => c.isNode()).map((c) => c.id);
+            this.dotnet.invokeMethodAsync('OnSelectionChangedJs', ids);
+        });
+
+        this.keydown = (e) => this.onKeyDown(e);
+        this.container.tabIndex = 0;
+        this.container.addEventListener('keydown', this.keydown);
+        this.focus = () => this.container.focus({ preventScroll: true });
+        this.container.addEventListener('mousedown', this.focus);
+        // Ctrl+S saves from anywhere on the page, also while typing in the side panel.
+        this.saveKey = (e) => {
+            if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+                e.preventDefault();
+                this.dotnet.invokeMethodAsync('OnSaveRequestedJs');
+            }
+        };
+        document.addEventListener('keydown', this.saveKey);
+    }
+
+    onKeyDown(e) {
+        if (this.readOnly) {
+            return;
+        }
+
+        const ctrl = e.ctrlKey || e.metaKey;
+        const key = e.key.toLowerCase();
+        const handled = (fn) => {
+            e.preventDefault();
+            fn();
+        };
+        if (key === 'delete' || key === 'backspace') {
+            handled(() => this.deleteSelection());
+        } else if (ctrl && key === 'z' && !e.shiftKey) {
+            handled(() => this.undo());
+        } else if (ctrl && (key === 'y' || (key === 'z' && e.shiftKey))) {
+            handled(() => this.redo());
+        } else if (ctrl && key === 'c') {
+            handled(() => this.copy());
+        } else if (ctrl && key === 'v') {
+            handled(() => this.paste());
+        } else if (ctrl && key === 'a') {
+            handled(() => this.graph.select(this.graph.getNodes()));
+        }
+    }
+
+    /** A structural change (or anything but a move) makes the next notice carry the whole graph. */
+    scheduleChange(delay = CHANGE_DELAY_MS) {
+        this.movedOnly = null;
+        this.sawOtherChange = true;
+        this.queueNotice(delay);
+    }
+
+    scheduleMove(nodeId) {
+        if (!this.sawOtherChange) {
+            this.movedOnly ??= new Set();
+            this.movedOnly.add(nodeId);
+        }
+
+        this.queueNotice(0);
+    }
+
+    queueNotice(delay) {
+        if (this.loading) {
+            return;
+        }
+
+        clearTimeout(this.changeTimer);
+        this.changeTimer = setTimeout(() => {
+            this.sawOtherChange = false;
+            this.notifyChange();
+        }, delay);
+    }
+
+    /**
+     * Tells .NET what changed. After moves only, just the moved nodes' positions travel (a drag commits in a small
+     * message even on a 1000-node graph); any other change sends the whole graph.
+     */
+    notifyChange() {
+        const history = this.graph.getPlugin('history');
+        const moved = this.movedOnly;
+        this.movedOnly = null;
+        const payload = moved
+            ? JSON.stringify(Object.fromEntries([...moved].map((id) => this.graph.getCellById(id)).filter(Boolean)
+                .map((node) => [node.id, roundPosition(node.getPosition())])))
+            : this.getGraph();
+        this.dotnet.invokeMethodAsync('OnGraphChangedJs', payload, !!moved, history.canUndo(), history.canRedo());
+    }
+
+    styleEdge(edge) {
+        const source = edge.getSourceCell()?.getData()?.type;
+        const target = edge.getTargetCell()?.getData()?.type;
+        edge.setAttrs({ line: edgeLineAttrs(isCapability(source, target)) }, { ignoreHistory: true });
+    }
+
+    // ---- called from .NET -------------------------------------------------------------------------------------
+
+    /** Replaces the canvas with a workflow graph (one JSON string); returns whether it needed a layout. */
+    load(graphJson) {
+        const workflow = JSON.parse(graphJson);
+        const cells = toCells(workflow, new Set(this.types.keys()));
+        this.loading = true;
+        try {
+            this.graph.fromJSON({ nodes: cells.nodes, edges: cells.edges });
+            if (!cells.hasPositions) {
+                layout(this.graph);
+            }
+
+            this.graph.cleanHistory();
+        } finally {
+            this.loading = false;
+        }
+
+        this.zoomToFit();
+        return !cells.hasPositions;
+    }
+
+    getGraph() {
+        return JSON.stringify(toWorkflow(this.graph));
+    }
+
+    /** Adds a node of a type near the agent (or the centre of the view) when no position is given. */
+    addNode(type, x, y) {
+        const pos = x == null ? this.freeSpotNearHub() : { x, y };
+        const node = this.graph.addNode(nodeCell(this.newNodeData(type), pos, new Set(this.types.keys())));
+        this.graph.cleanSelection();
+        this.graph.select(node);
+        return node.id;
+    }
+
+    newNodeData(type) {
+        const t = this.types.get(type);
+        return { id: newId(), type, label: t?.label ?? type, description: '', config: structuredClone(t?.defaults ?? {}), extra: {} };
+    }
+
+    freeSpotNearHub() {
+        const agent = this.graph.getNodes().find((n) => n.getData()?.type === AGENT_TYPE);
+        const centre = agent ? agent.getBBox().center : this.graph.getGraphArea().center;
+        const taken = (p) => this.graph.getNodesInArea(p.x - 10, p.y - 10, 200, 60).length > 0;
+        for (let ring = 1; ring < 12; ring++) {
+            for (let k = 0; k < 8; k++) {
+                const a = (k / 8) * 2 * Math.PI - Math.PI / 2;
+                const p = { x: Math.round(centre.x + ring * 130 * Math.cos(a) - 92), y: Math.round(centre.y + ring * 90 * Math.sin(a) - 22) };
+                if (!taken(p)) {
+                    return p;
+                }
+            }
+        }
+
+        return { x: centre.x, y: centre.y };
+    }
+
+    /** Palette items (elements with data-node-type inside the element) start an x6 drag on mouse down. */
+    bindPalette(element) {
+        this.paletteElement = element;
+        this.paletteDown = (e) => {
+            const item = e.target.closest?.('[data-node-type]');
+            if (!item || e.button !== 0) {
+                return;
+            }
+
+            const type = item.getAttribute('data-node-type');
+            const node = this.graph.createNode(nodeCell(this.newNodeData(type), { x: 0, y: 0 }, new Set(this.types.keys())));
+            this.dnd.start(node, e);
+        };
+        element.addEventListener('mousedown', this.paletteDown);
+    }
+
+    /** Label, description and config edited in the side panel (undoable like any other change). */
+    updateNode(id, json) {
+        const node = this.graph.getCellById(id);
+        if (!node?.isNode()) {
+            return;
+        }
+
+        const change = JSON.parse(json);
+        node.setData({ ...node.getData(), ...change }, { overwrite: true });
+    }
+
+    getNode(id) {
+        const node = this.graph.getCellById(id);
+        if (!node?.isNode()) {
+            return null;
+        }
+
+        const d = node.getData();
+        return JSON.stringify({ id, type: d.type, label: d.label, description: d.description, config: d.config });
+    }
+
+    selectNode(id) {
+        const node = this.graph.getCellById(id);
+        if (node) {
+            this.graph.cleanSelection();
+            this.graph.select(node);
+            this.graph.centerCell(node);
+        }
+    }
+
+    deleteSelection() {
+        const cells = this.graph.getSelectedCells();
+        if (cells.length) {
+            this.graph.startBatch('delete');
+            this.graph.removeCells(cells);
+            this.graph.stopBatch('delete');
+        }
+    }
+
+    /** Copies the selected nodes and the edges between them. */
+    copy() {
+        const nodes = this.graph.getSelectedCells().filter((c) => c.isNode());
+        const ids = new Set(nodes.map((n) => n.id));
+        const workflow = toWorkflow(this.graph);
+        this.clipboard = {
+            nodes: workflow.nodes.filter((n) => ids.has(n.id)),
+            edges: workflow.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
+        };
+        this.pasteCount = 0;
+        return nodes.length;
+    }
+
+    /** Pastes the copied nodes with new ids, offset a little further each time; the copies end up selected. */
+    paste() {
+        if (!this.clipboard?.nodes.length) {
+            return [];
+        }
+
+        this.pasteCount += 1;
+        const offset = PASTE_OFFSET * this.pasteCount;
+        const ids = new Map(this.clipboard.nodes.map((n) => [n.id, newId()]));
+        const workflow = {
+            nodes: this.clipboard.nodes.map((n) => ({
+                ...structuredClone(n), id: ids.get(n.id), position: { x: n.position.x + offset, y: n.position.y + offset },
+            })),
+            edges: this.clipboard.edges.map((e) => ({ ...e, id: newId(), source: ids.get(e.source), target: ids.get(e.target) })),
+        };
+        const cells = toCells(workflow, new Set(this.types.keys()));
+        const typeOf = new Map(workflow.nodes.map((n) => [n.id, n.type]));
+        this.graph.startBatch('paste');
+        const added = this.graph.addNodes(cells.nodes);
+        this.graph.addEdges(cells.edges.map((e) => edgeCell(e.data, typeOf)));
+        this.graph.stopBatch('paste');
+        this.graph.cleanSelection();
+        this.graph.select(added);
+        return added.map((n) => n.id);
+    }
+
+    undo() {
+        this.graph.undo();
+    }
+
+    redo() {
+        this.graph.redo();
+    }
+
+    zoomBy(factor) {
+        this.graph.zoom(factor - 1, { center: this.graph.getGraphArea().center });
+    }
+
+    /**
+     * The first view of a loaded graph: all of it when that stays readable, else its start (top left) at the smallest
+     * readable zoom; the zoom-to-fit button still shows everything.
+     */
+    openView() {
+        this.zoomToFit();
+        if (this.graph.zoom() < MIN_OPEN_SCALE) {
+            this.graph.zoomTo(MIN_OPEN_SCALE);
+            this.graph.positionContent('top-left', { padding: 48 });
+        }
+    }
+
+    zoomToFit() {
+        if (this.graph.getCellCount() === 0) {
+            this.graph.zoomTo(1);
+            return;
+        }
+
+        this.graph.zoomToFit({ padding: 48, maxScale: 1, minScale: 0.1 });
+    }
+
+    autoLayout() {
+        layout(this.graph);
+        this.zoomToFit();
+        this.scheduleChange(0);
+    }
+
+    exportPng(fileName) {
+        this.graph.exportPNG(fileName, { backgroundColor: '#ffffff', padding: 24, copyStyles: false });
+    }
+
+    exportSvg(fileName) {
+        this.graph.exportSVG(fileName, { preserveDimensions: true, copyStyles: false });
+    }
+
+    /** Validation problems per node id: a red badge (the side panel and the problems menu list the messages). */
+    setProblems(json) {
+        const problems = JSON.parse(json);
+        for (const node of this.graph.getNodes()) {
+            const messages = problems[node.id] ?? [];
+            const visibility = messages.length ? 'visible' : 'hidden';
+            if (node.attr('problem/visibility') !== visibility) {
+                node.setAttrs({ problem: { visibility }, problemMark: { visibility } }, { ignoreHistory: true });
+            }
+        }
+    }
+
+    /** Run status per node id (queued, running, completed, failed, skipped); an unknown or empty status clears it. */
+    setStatuses(json) {
+        const statuses = JSON.parse(json);
+        for (const [id, status] of Object.entries(statuses)) {
+            const node = this.graph.getCellById(id);
+            if (node?.isNode()) {
+                const cls = STATUS_CLASSES.includes(status) ? `zygo-status zygo-status-${status}` : 'zygo-status';
+                node.setAttrs({ status: { class: cls } }, { ignoreHistory: true });
+            }
+        }
+    }
+
+    dispose() {
+        clearTimeout(this.changeTimer);
+        document.removeEventListener('keydown', this.saveKey);
+        this.container.removeEventListener('keydown', this.keydown);
+        this.container.removeEventListener('mousedown', this.focus);
+        this.paletteElement?.removeEventListener('mousedown', this.paletteDown);
+        this.minimap?.dispose();
+        this.dnd.dispose();
+        this.graph.dispose();
+    }
+}
