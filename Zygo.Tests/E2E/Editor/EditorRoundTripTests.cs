@@ -36,6 +36,13 @@ public sealed class EditorRoundTripTests(EditorAppFixture fx) : IClassFixture<Ed
 
         await code.DblClickAsync();
         await Expect(page.Locator("[data-testid=node-panel]")).ToBeVisibleAsync();
+        // The configuration form in the panel: the code field and a number field, committed on leaving them; the label change after them shows they reached the canvas.
+        var codeField = page.GetByRole(AriaRole.Textbox, new() { Name = "Code", Exact = true });
+        await codeField.FillAsync("return { total: input.lines.length };");
+        await page.Keyboard.PressAsync("Tab");
+        var timeoutField = page.GetByRole(AriaRole.Spinbutton, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Timeout") });
+        await timeoutField.FillAsync("25");
+        await page.Keyboard.PressAsync("Tab");
         await page.FillAsync("#node-label", "Compute total");
         await page.Keyboard.PressAsync("Tab");
         await page.FillAsync("#node-description", "Adds up the order lines and returns the total.");
@@ -76,6 +83,8 @@ public sealed class EditorRoundTripTests(EditorAppFixture fx) : IClassFixture<Ed
         codeNode.GetProperty("label").GetString().Should().Be("Compute total");
         codeNode.GetProperty("description").GetString().Should().Be("Adds up the order lines and returns the total.");
         codeNode.GetProperty("config").GetProperty("language").GetString().Should().NotBeNullOrEmpty("a new node starts with its type's defaults");
+        codeNode.GetProperty("config").GetProperty("code").GetString().Should().Be("return { total: input.lines.length };");
+        codeNode.GetProperty("config").GetProperty("timeout").GetDouble().Should().Be(25);
         foreach (var (type, nodeId) in ids)
         {
             var position = nodes[nodeId].GetProperty("position");
