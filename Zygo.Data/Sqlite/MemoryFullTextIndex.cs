@@ -10,8 +10,6 @@ namespace Zygo.Data.Sqlite;
 /// </remarks>
 public static class MemoryFullTextIndex
 {
-    public const string Table = "memories_fts";
-
     public const string Create = """
         CREATE VIRTUAL TABLE memories_fts USING fts5(
             memory_id UNINDEXED, tenant_id UNINDEXED, key, title, content, tags, tokenize = 'unicode61 remove_diacritics 2');
@@ -28,6 +26,11 @@ public static class MemoryFullTextIndex
             VALUES (new.id, new.tenant_id, new.key, new.title, new.content, new.tags);
         END;
         """;
+
+    /// <summary>Ids of a tenant's memories matching an FTS5 expression ({0}) in tenant {1}, best (lowest bm25) first.</summary>
+    public const string Search =
+        "SELECT memory_id AS \"Value\" FROM memories_fts WHERE memories_fts MATCH {0} AND tenant_id = {1} " +
+        "ORDER BY bm25(memories_fts) LIMIT 1000";
 
     public const string Drop = """
         DROP TRIGGER IF EXISTS memories_fts_update;
