@@ -33,7 +33,8 @@ internal sealed class MemoryFilter
 
     public IQueryable<MemoryRow> Query(ZygoDbContext db, Guid tenantId, DateTime now)
     {
-        var query = db.Memories.IgnoreQueryFilters()
+        // Read-only: an identity-resolved row loaded earlier would hide a vector written since with ExecuteUpdate.
+        var query = db.Memories.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.TenantId == tenantId && !m.Superseded && (m.ExpiresAt == null || m.ExpiresAt > now));
         if (_types.Count > 0)
         {

@@ -63,7 +63,7 @@ internal sealed class MemorySearcher(ZygoDbContext db, Guid tenantId, MemoryFilt
     /// <summary>Embeds the tenant's current memories that have no vector of this model (stored without one, or by another).</summary>
     private async Task BackfillAsync(EmbeddingModel model, CancellationToken ct)
     {
-        List<MemoryRow> missing = await db.Memories.IgnoreQueryFilters()
+        List<MemoryRow> missing = await db.Memories.IgnoreQueryFilters().AsNoTracking()
             .Where(m => m.TenantId == tenantId && !m.Superseded && (m.ExpiresAt == null || m.ExpiresAt > _now)
                 && (m.EmbeddingModel == null || m.EmbeddingModel != model.Name))
             .OrderByDescending(m => m.UpdatedAt).Take(MaxBackfill).ToListAsync(ct);

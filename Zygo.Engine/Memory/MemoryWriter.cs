@@ -118,12 +118,17 @@ internal static class MemoryWriter
     private static IReadOnlyList<string> Union(string stored, IReadOnlyList<string> added) =>
         MemoryTags.Split(stored).Concat(added).Distinct().ToList();
 
-    /// <summary>The stored metadata with the draft's fields laid over it.</summary>
+    /// <summary>The stored metadata with the draft's fields laid over it; a field the draft leaves empty keeps its stored value.</summary>
     private static JsonObject Merge(string stored, JsonObject added)
     {
         var merged = JsonNode.Parse(stored) as JsonObject ?? [];
         foreach (var (name, value) in added)
         {
+            if (value is JsonArray { Count: 0 } || (value is JsonValue text && text.TryGetValue<string>(out var s) && s.Length == 0))
+            {
+                continue;
+            }
+
             merged[name] = value?.DeepClone();
         }
 
