@@ -26,7 +26,8 @@ internal static class MemoryKeywordIndex
         return ids.Select(Guid.Parse).ToList();
     }
 
-    private static async Task<IReadOnlyList<Guid>> LikeAsync(ZygoDbContext db, Guid tenantId, IReadOnlyList<string> terms, CancellationToken ct)
+    /// <summary>The portable path; internal so it is tested on SQLite too.</summary>
+    internal static async Task<IReadOnlyList<Guid>> LikeAsync(ZygoDbContext db, Guid tenantId, IReadOnlyList<string> terms, CancellationToken ct)
     {
         var counts = new Dictionary<Guid, int>();
         foreach (var term in terms)
