@@ -51,7 +51,7 @@ public sealed class MemorySearchNodeType : NodeType<MemorySearchConfigData>
         if (searchedBy != MemorySearchType.Keyword)
         {
             var lookup = await context.Services.GetRequiredService<EmbeddingGeneratorFactory>()
-                .CreateAsync(context, config.Embedding, "embedding", cancellationToken);
+                .CreateAsync(context, config.Embedding, "embedding.apiKey", cancellationToken);
             model = lookup.Model;
             if (model is null)
             {

@@ -56,7 +56,7 @@ public sealed class MemoryStoreNodeType : NodeType<MemoryStoreConfigData>
             Metadata: Metadata(context, config));
 
         var embedding = await context.Services.GetRequiredService<EmbeddingGeneratorFactory>()
-            .CreateAsync(context, config.Embedding, "embedding", cancellationToken);
+            .CreateAsync(context, config.Embedding, "embedding.apiKey", cancellationToken);
         var write = await OperationsDatabase.UseAsync(context, db =>
             MemoryWriter.WriteAsync(db, context.Execution.TenantId, draft, config.MergeStrategy, config.EnableVersioning,
                 config.ReplacesMemoryKey, cancellationToken));

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Zygo.Tests.Engine.Llm;
 
 namespace Zygo.Tests.Engine.Memory;
@@ -88,6 +89,26 @@ public sealed class SemanticMemorySearchTests : MemoryFixture
         pet["scores"]!["semantic"].Should().NotBeNull();
         output["memories"]![1]!["scores"]!["semantic"].Should().BeNull();
         pet["score"]!.GetValue<double>().Should().BeGreaterThan(output["memories"]![1]!["score"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task The_embedding_key_from_a_variable_reaches_the_provider_is_audited_and_never_echoed()
+    {
+        const string secret = "sk-embed-0123456789abcdef";
+        var embedding = Embedding();
+        embedding["provider"] = "openai";
+        embedding["apiKey"] = "{{EMBED_KEY}}";
+        var config = new JsonObject { ["memoryKey"] = "k", ["content"] = "A kitten", ["embedding"] = embedding };
+
+        var outcome = await Db.Harness.RunAsync<Zygo.Engine.Nodes.Ai.MemoryStoreNodeType>(config,
+            env: new Dictionary<string, string> { ["EMBED_KEY"] = secret }, execution: TenantA);
+
+        outcome.Output!["embedded"]!.GetValue<bool>().Should().BeTrue();
+        outcome.Output.ToJsonString().Should().NotContain(secret);
+        _model.Requests.Single(r => r.Path == "/v1/embeddings").Authorization.Should().Be($"Bearer {secret}");
+        await using var db = Db.CreateContext();
+        var audit = await db.AuditLog.IgnoreQueryFilters().SingleAsync(a => a.TenantId == TenantA.TenantId && a.Action == "variable.used");
+        audit.Details.Should().Contain("EMBED_KEY").And.NotContain(secret);
     }
 
     [Fact]
