@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Zygo.Data;
+using Zygo.Engine.Execution;
 using Zygo.Engine.Nodes.Ai;
 using MemoryRow = Zygo.Data.Entities.Memory;
 
@@ -74,7 +75,16 @@ internal static class MemoryWriter
             }
         }
 
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex)
+        {
+            // The unique (tenant, key, version) index: another store of this key won the race.
+            throw new NodeFailedException($"Memory '{draft.Key}' was changed by another run at the same moment; store it again.", retryable: true, ex);
+        }
+
         return write;
     }
 
