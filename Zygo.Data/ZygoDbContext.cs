@@ -39,6 +39,7 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public DbSet<EnvironmentVariable> EnvironmentVariables => Set<EnvironmentVariable>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
+    public DbSet<Memory> Memories => Set<Memory>();
 
     /// <summary>The column type of JSON documents; providers with a native JSON type override it.</summary>
     protected virtual string? JsonColumnType => null;

@@ -35,6 +35,7 @@ public static class EngineServiceCollectionExtensions
         services.AddOptions<CodeOptions>();
         services.TryAddSingleton<LlmOptions>();
         services.AddSingleton<ChatClientFactory>();
+        services.AddSingleton<EmbeddingGeneratorFactory>();
         services.AddHttpClient();
         return services;
     }

@@ -33,7 +33,7 @@ internal static class ApiKeys
             return null;
         }
 
-        var raw = context.Node.Config[keyField] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+        var raw = RawField(context.Node.Config, keyField) is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
         if (raw is not null && TemplateResolver.HasReferences(raw))
         {
             await AuditAsync(context, TemplateResolver.References(raw).Select(r => (Id: (Guid?)null, Name: r)), ct);
@@ -41,6 +41,10 @@ internal static class ApiKeys
 
         return credential.ApiKey;
     }
+
+    /// <summary>The config's field as written (before templates), by a dotted path such as <c>embedding.apiKey</c>.</summary>
+    private static JsonNode? RawField(JsonObject config, string path) =>
+        path.Split('.').Aggregate((JsonNode?)config, (node, name) => node is JsonObject obj ? obj[name] : null);
 
     private static async Task<string> FromVariableAsync(NodeContext context, string reference, CancellationToken ct)
     {

@@ -49,6 +49,7 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
             CreatedByUserId = ownerId, ExpiresAt = DateTime.UtcNow.AddDays(1),
         });
         db.AuditLog.Add(new AuditLogEntry { TenantId = tenantId, UserId = ownerId, Action = "test.populated" });
+        db.Memories.Add(new Memory { TenantId = tenantId, Key = "fact", Type = "factual", Content = $"{name} fact", Sensitivity = "internal", Importance = "medium" });
         await db.SaveChangesAsync();
         return new TenantRows(tenantId, ownerId, workflow.Id, variable.Id);
     }

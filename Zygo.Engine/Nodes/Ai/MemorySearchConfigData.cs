@@ -18,6 +18,12 @@ public sealed record MemorySearchConfigData
 
     /// <summary>Return each memory's metadata (tags, importance, actor …) with its content.</summary>
     public bool IncludeMetadata { get; init; } = true;
+
+    /// <summary>
+    /// Beyond the spec: the model that embeds the query and the memories for semantic and hybrid search. Without one
+    /// (offline, the default) those searches fall back to keyword search and say so in <c>note</c>.
+    /// </summary>
+    public ModelConnection Embedding { get; init; } = new();
 }
 
 public enum MemorySearchType

@@ -78,6 +78,12 @@ public sealed record MemoryStoreConfigData
 
     /// <summary>Who made the memory (user id, agent name …).</summary>
     public string ActorId { get; init; } = "";
+
+    /// <summary>
+    /// Beyond the spec: the model that embeds the content for semantic search. Offline (the default) stores none;
+    /// a later semantic search embeds what it finds unembedded.
+    /// </summary>
+    public ModelConnection Embedding { get; init; } = new();
 }
 
 public enum MemoryType

@@ -45,9 +45,9 @@ public sealed class AgentApiTests(AgentApiTests.Fixture fixture) : IClassFixture
         agent.GetProperty("offline").GetBoolean().Should().BeTrue();
         agent.GetProperty("answer").GetString().Should().StartWith("[offline model]").And.Contain("look_up_order");
         agent.GetProperty("status").GetString().Should().Be("completed");
-        // Knowledge base and memory nodes cannot run in this build: they are not offered, and the output says so.
+        // The knowledge base node cannot run in this build: it is not offered, and the output says so.
         agent.GetProperty("unavailableTools").EnumerateArray().Select(e => e.GetString())
-            .Should().BeEquivalentTo("Search knowledge base", "Remember customer");
+            .Should().BeEquivalentTo("Search knowledge base");
 
         var call = agent.GetProperty("steps").EnumerateArray().Single(s => s.GetProperty("type").GetString() == "tool");
         call.GetProperty("tool").GetString().Should().Be("look_up_order");

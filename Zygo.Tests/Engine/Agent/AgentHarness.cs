@@ -21,7 +21,8 @@ public sealed class AgentHarness : IDisposable
 
     private readonly ServiceProvider _services;
 
-    public AgentHarness(Action<LlmOptions>? configure = null)
+    /// <param name="services">Extra services, e.g. a database for the memory nodes.</param>
+    public AgentHarness(Action<LlmOptions>? configure = null, Action<IServiceCollection>? services = null)
     {
         var options = new LlmOptions
         {
@@ -30,18 +31,20 @@ public sealed class AgentHarness : IDisposable
             MaxRetries = 2,
         };
         configure?.Invoke(options);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddSingleton(options);
-        services.AddZygoEngine();
-        _services = services.BuildServiceProvider();
+        var collection = new ServiceCollection();
+        collection.AddLogging();
+        collection.AddSingleton(options);
+        collection.AddZygoEngine();
+        services?.Invoke(collection);
+        _services = collection.BuildServiceProvider();
     }
 
     public IServiceProvider Services => _services;
 
-    public async Task<AgentRun> RunAsync(WorkflowGraph graph, JsonNode? input, CancellationToken ct = default)
+    /// <param name="execution">The run (tenant, workflow, execution); a random one when null.</param>
+    public async Task<AgentRun> RunAsync(WorkflowGraph graph, JsonNode? input, CancellationToken ct = default, ExecutionInfo? execution = null)
     {
-        var execution = new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        execution ??= new ExecutionInfo(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
         using var subscription = _services.GetRequiredService<ExecutionEventBus>().Subscribe(e => e.ExecutionId == execution.ExecutionId);
         var logs = new List<string>();
         var result = await _services.GetRequiredService<FlowRunner>().RunAsync(graph,

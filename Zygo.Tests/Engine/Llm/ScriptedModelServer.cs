@@ -46,6 +46,9 @@ public sealed class ScriptedModelServer : IAsyncLifetime
 
     public int Remaining => _script.Count;
 
+    /// <summary>The vector <c>/v1/embeddings</c> answers for a text; embeddings do not use the reply queue.</summary>
+    public Func<string, float[]> Embed { get; set; } = _ => [1f, 0f];
+
     public async Task InitializeAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -55,6 +58,7 @@ public sealed class ScriptedModelServer : IAsyncLifetime
         _app.MapPost("/v1/chat/completions", (RequestDelegate)(http => AnswerAsync(http, OpenAiAsync)));
         _app.MapPost("/openai/deployments/{deployment}/chat/completions", (RequestDelegate)(http => AnswerAsync(http, OpenAiAsync)));
         _app.MapPost("/v1/messages", (RequestDelegate)(http => AnswerAsync(http, AnthropicAsync)));
+        _app.MapPost("/v1/embeddings", (RequestDelegate)EmbeddingsAsync);
         await _app.StartAsync();
         BaseUrl = _app.Urls.Single().TrimEnd('/');
     }
@@ -104,6 +108,32 @@ public sealed class ScriptedModelServer : IAsyncLifetime
         }
 
         await write(http, reply, body);
+    }
+
+    /// <summary>OpenAI's embeddings route: one vector per input, as floats or (the SDK's default) base64 float32s.</summary>
+    private async Task EmbeddingsAsync(HttpContext http)
+    {
+        var body = (await JsonNode.ParseAsync(http.Request.Body))!.AsObject();
+        Received.Enqueue(new ReceivedRequest(http.Request.Path, http.Request.Headers.Authorization.FirstOrDefault(), null, body));
+        var inputs = body["input"] is JsonArray many ? many.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
+        var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
+        var data = inputs.Select((text, i) =>
+        {
+            var vector = Embed(text);
+            JsonNode embedding = base64
+                ? Convert.ToBase64String(vector.SelectMany(BitConverter.GetBytes).ToArray())
+                : new JsonArray(vector.Select(v => (JsonNode)v).ToArray());
+            return (JsonNode)new JsonObject { ["object"] = "embedding", ["index"] = i, ["embedding"] = embedding };
+        }).ToArray();
+        var tokens = inputs.Sum(t => t.Split(' ').Length);
+        http.Response.ContentType = "application/json";
+        await http.Response.WriteAsync(new JsonObject
+        {
+            ["object"] = "list",
+            ["data"] = new JsonArray(data),
+            ["model"] = body["model"]?.GetValue<string>(),
+            ["usage"] = new JsonObject { ["prompt_tokens"] = tokens, ["total_tokens"] = tokens },
+        }.ToJsonString());
     }
 
     private async Task OpenAiAsync(HttpContext http, ScriptedReply reply, JsonObject request)

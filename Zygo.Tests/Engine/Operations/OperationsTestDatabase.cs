@@ -25,6 +25,9 @@ public sealed class OperationsTestDatabase : IDisposable
 
     public NodeHarness Harness { get; }
 
+    /// <summary>The data folder, for other hosts (an agent harness) to share the same database.</summary>
+    public string DataPath => _dataPath;
+
     /// <summary>The moment run ages are counted from.</summary>
     public DateTime Now { get; } = DateTime.UtcNow;
 
