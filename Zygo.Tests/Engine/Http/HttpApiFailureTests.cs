@@ -38,7 +38,7 @@ public sealed class HttpApiFailureTests(HttpTestServer server) : IClassFixture<H
             cancellationToken: cancellation.Token);
 
         await run.Should().ThrowAsync<OperationCanceledException>();
-        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        clock.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1.3), "it stops within a second of the cancel at 300 ms, not when the server answers at 5 s");
     }
 
     [Fact]
