@@ -26,4 +26,15 @@ public sealed class DescriptionTests(ConfigFormApp app) : ConfigFormTestBase(app
     [Fact]
     public void Without_a_handler_the_description_is_left_to_the_host() =>
         RenderForm("http_api").FindAll("#node-description").Should().BeEmpty();
+
+    [Fact]
+    public void A_host_that_shows_the_type_itself_gets_the_docs_link_without_a_second_title()
+    {
+        var titled = RenderForm("http_api");
+        var untitled = Render<NodeConfigForm>(p => p.Add(f => f.NodeType, "http_api").Add(f => f.ShowTitle, false));
+
+        titled.Find("header h2").TextContent.Should().Contain("HTTP API");
+        untitled.Find("header h2").TextContent.Should().NotContain("HTTP API", "the panel already names the type");
+        untitled.Find("[data-testid=node-docs-link]").GetAttribute("href").Should().Be("/documentation/advanced-configuration#node-http_api");
+    }
 }
