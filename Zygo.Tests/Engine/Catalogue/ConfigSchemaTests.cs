@@ -162,13 +162,15 @@ public sealed class ConfigSchemaTests : IDisposable
     }
 
     [Fact]
-    public async Task The_demo_workflows_configs_match_the_schemas_of_their_types_and_bind()
+    public async Task The_demo_workflows_and_templates_configs_match_the_schemas_of_their_types_and_bind()
     {
         // Types not registered yet are skipped; each one that lands is checked from then on.
         var registered = Types.Select(t => t.Id).ToHashSet();
-        var folder = Path.Combine(RepositoryRoot.Path, "Zygo.Web", "Seeding", "DemoWorkflows");
+        var seeding = Path.Combine(RepositoryRoot.Path, "Zygo.Web", "Seeding");
+        var files = new[] { "DemoWorkflows", "Templates" }.SelectMany(f => Directory.GetFiles(Path.Combine(seeding, f), "*.json")).ToList();
+        files.Should().HaveCountGreaterThanOrEqualTo(10);
         var checkedNodes = 0;
-        foreach (var file in Directory.GetFiles(folder, "*.json"))
+        foreach (var file in files)
         {
             foreach (var node in JsonNode.Parse(await File.ReadAllTextAsync(file))!["nodes"]!.AsArray())
             {
@@ -187,7 +189,7 @@ public sealed class ConfigSchemaTests : IDisposable
             }
         }
 
-        checkedNodes.Should().BeGreaterThan(5);
+        checkedNodes.Should().BeGreaterThan(50);
     }
 
     private JsonNode Schema<T>() where T : INodeType =>
