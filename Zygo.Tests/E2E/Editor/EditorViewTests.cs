@@ -81,10 +81,11 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
         var viewport = page.Locator("[data-testid=canvas] g.x6-graph-svg-viewport");
 
         var fitted = await ScaleAsync(viewport);
+        // The buttons act through the circuit and the canvas: the view changes a moment after the click returns.
         await page.ClickAsync("[data-testid=zoom-in]");
-        (await ScaleAsync(viewport)).Should().BeGreaterThan(fitted);
+        (await ScaleWhenAsync(viewport, s => s > fitted)).Should().BeGreaterThan(fitted);
         await page.ClickAsync("[data-testid=zoom-fit]");
-        (await ScaleAsync(viewport)).Should().BeApproximately(fitted, 0.001);
+        (await ScaleWhenAsync(viewport, s => Math.Abs(s - fitted) < 0.001)).Should().BeApproximately(fitted, 0.001);
 
         var before = await viewport.GetAttributeAsync("transform");
         var minimap = page.Locator("[data-testid=canvas] + .zygo-minimap canvas");
@@ -126,6 +127,20 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
         var (x, y) = await EditorPage.PositionAsync(editor.Node(nodeId));
         var (width, height) = nodeId == "agent" ? (128, 128) : (184, 44); // the hub and the pill of the canvas's shapes
         return (x + width / 2.0, y + height / 2.0);
+    }
+
+    /// <summary>The scale once <paramref name="done"/> holds, or the last one read after five seconds.</summary>
+    private static async Task<double> ScaleWhenAsync(ILocator viewport, Func<double, bool> done)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(5);
+        var scale = await ScaleAsync(viewport);
+        while (!done(scale) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            scale = await ScaleAsync(viewport);
+        }
+
+        return scale;
     }
 
     private static async Task<double> ScaleAsync(ILocator viewport)
