@@ -32,7 +32,7 @@ public interface INodeType
     /// <summary>False while the type is registered (it shows in the palette and loads in graphs) but cannot run yet.</summary>
     bool IsAvailable { get; }
 
-    /// <summary>The config a node of this type runs with: the type's defaults overlaid by <paramref name="config"/>.</summary>
+    /// <summary><paramref name="config"/> with the type's defaults that name variables (e.g. <c>{{SMTP_HOST}}</c>) for the fields it leaves out.</summary>
     JsonObject WithDefaults(JsonObject config) => config;
 
     Task<NodeOutcome> ExecuteAsync(NodeContext context, CancellationToken cancellationToken);
