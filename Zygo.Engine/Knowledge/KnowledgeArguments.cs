@@ -29,7 +29,7 @@ internal static class KnowledgeArguments
         }
         catch (JsonException)
         {
-            throw new NodeFailedException($"'{given}' is not a {name} here: use one of {string.Join(", ", JsonEnumNames.Of(typeof(TEnum)))}.");
+            throw new NodeFailedException($"'{given}' is not a valid '{name}': use one of {string.Join(", ", JsonEnumNames.Of(typeof(TEnum)))}.");
         }
     }
 
