@@ -9,8 +9,11 @@ namespace Zygo.Engine.Knowledge;
 /// </summary>
 internal static class EntityFinder
 {
-    /// <summary>Lowest similarity (1 − edit distance ÷ longer length) a fuzzy match needs.</summary>
-    public const double FuzzyThreshold = 0.7;
+    /// <summary>
+    /// Lowest similarity (1 − edit distance ÷ longer length) a fuzzy match needs; one edit always matches, so short
+    /// names forgive a typo too.
+    /// </summary>
+    public const double FuzzyThreshold = 0.85;
 
     public static async Task<EntityPage> FindAsync(IQueryable<KnowledgeEntity> entities, EntitySearch search, CancellationToken ct)
     {
@@ -41,8 +44,9 @@ internal static class EntityFinder
         IEnumerable<KnowledgeEntity> matches = (await query.Take(limit).ToListAsync(ct)).Where(e => HasProperties(e, search.Properties));
         if (fuzzy)
         {
-            matches = matches.Select(e => (Entity: e, Score: Similarity(name, e.NormalizedName)))
-                .Where(m => m.Score >= FuzzyThreshold || m.Entity.NormalizedName.Contains(name, StringComparison.Ordinal))
+            matches = matches.Select(e => (Entity: e, Distance: Distance(name, e.NormalizedName)))
+                .Select(m => (m.Entity, m.Distance, Score: 1 - (double)m.Distance / Math.Max(name.Length, m.Entity.NormalizedName.Length)))
+                .Where(m => m.Score >= FuzzyThreshold || m.Distance <= 1 || m.Entity.NormalizedName.Contains(name, StringComparison.Ordinal))
                 .OrderByDescending(m => m.Score).Select(m => m.Entity);
         }
 
@@ -62,13 +66,12 @@ internal static class EntityFinder
     }
 
     /// <summary>1 for equal strings, 0 for nothing in common, by Levenshtein distance.</summary>
-    public static double Similarity(string a, string b)
-    {
-        if (a.Length == 0 || b.Length == 0)
-        {
-            return a.Length == b.Length ? 1 : 0;
-        }
+    public static double Similarity(string a, string b) =>
+        a.Length == 0 && b.Length == 0 ? 1 : 1 - (double)Distance(a, b) / Math.Max(a.Length, b.Length);
 
+    /// <summary>Levenshtein distance: the fewest single-character insertions, deletions and substitutions from one to the other.</summary>
+    public static int Distance(string a, string b)
+    {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)
@@ -88,6 +91,6 @@ internal static class EntityFinder
             (previous, current) = (current, previous);
         }
 
-        return 1 - (double)previous[b.Length] / Math.Max(a.Length, b.Length);
+        return previous[b.Length];
     }
 }

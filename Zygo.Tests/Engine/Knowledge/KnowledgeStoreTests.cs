@@ -70,6 +70,20 @@ public sealed class KnowledgeStoreTests : KnowledgeFixture
         (await WithStoreAsync(s => s.NamedAsync("Grace", "", default), TenantB)).Should().ContainSingle();
     }
 
+    [Fact]
+    public async Task Fuzzy_search_forgives_one_typo_in_a_short_name_but_not_a_different_name()
+    {
+        foreach (var name in new[] { "Acme", "Ada", "Acme Holdings Group" })
+        {
+            await WithStoreAsync(s => s.UpsertAsync(new EntityDraft("organization", name, []), default));
+        }
+
+        var page = await WithStoreAsync(s => s.SearchAsync(new EntitySearch { Name = "acne", Match = EntityNameMatch.Fuzzy }, default));
+        page.Items.Select(e => e.Name).Should().Equal("Acme");
+        var longer = await WithStoreAsync(s => s.SearchAsync(new EntitySearch { Name = "acme holding group", Match = EntityNameMatch.Fuzzy }, default));
+        longer.Items.Select(e => e.Name).Should().Equal("Acme Holdings Group");
+    }
+
     [Theory]
     [InlineData("katherine johnson", "katherine johnson", 1.0)]
     [InlineData("katherine johnson", "katharine johnson", 0.94)]
