@@ -544,6 +544,136 @@ namespace Zygo.Data.Migrations.Postgres
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Zygo.Data.Entities.KnowledgeEntity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("NormalizedName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("normalized_name");
+
+                    b.Property<string>("Properties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("properties")
+                        .HasAnnotation("Zygo:Json", true);
+
+                    b.Property<Guid?>("SourceExecutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_execution_id");
+
+                    b.Property<Guid?>("SourceMemoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_memory_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entities");
+
+                    b.HasIndex("TenantId", "NormalizedName")
+                        .HasDatabaseName("ix_entities_tenant_id_normalized_name");
+
+                    b.HasIndex("TenantId", "Type", "NormalizedName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entities_tenant_id_type_normalized_name");
+
+                    b.ToTable("entities", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.KnowledgeRelation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("FromEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("from_entity_id");
+
+                    b.Property<string>("Properties")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("properties")
+                        .HasAnnotation("Zygo:Json", true);
+
+                    b.Property<Guid?>("SourceExecutionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_execution_id");
+
+                    b.Property<Guid?>("SourceMemoryId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("source_memory_id");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<Guid>("ToEntityId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("to_entity_id");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("type");
+
+                    b.Property<double>("Weight")
+                        .HasColumnType("double precision")
+                        .HasColumnName("weight");
+
+                    b.HasKey("Id")
+                        .HasName("pk_entity_relations");
+
+                    b.HasIndex("FromEntityId")
+                        .HasDatabaseName("ix_entity_relations_from_entity_id");
+
+                    b.HasIndex("ToEntityId")
+                        .HasDatabaseName("ix_entity_relations_to_entity_id");
+
+                    b.HasIndex("TenantId", "ToEntityId", "Type")
+                        .HasDatabaseName("ix_entity_relations_tenant_id_to_entity_id_type");
+
+                    b.HasIndex("TenantId", "FromEntityId", "Type", "ToEntityId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entity_relations_tenant_id_from_entity_id_type_to_entity_id");
+
+                    b.ToTable("entity_relations", (string)null);
+                });
+
             modelBuilder.Entity("Zygo.Data.Entities.Memory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1379,6 +1509,40 @@ namespace Zygo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.KnowledgeEntity", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entities_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.KnowledgeRelation", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.KnowledgeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("FromEntityId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_relations_entities_from_entity_id");
+
+                    b.HasOne("Zygo.Data.Entities.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_relations_tenants_tenant_id");
+
+                    b.HasOne("Zygo.Data.Entities.KnowledgeEntity", null)
+                        .WithMany()
+                        .HasForeignKey("ToEntityId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired()
+                        .HasConstraintName("fk_entity_relations_entities_to_entity_id");
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.Memory", b =>

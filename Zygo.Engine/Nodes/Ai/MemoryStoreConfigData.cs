@@ -62,6 +62,12 @@ public sealed record MemoryStoreConfigData
 
     public EntityExtractionMethod ExtractionMethod { get; init; } = EntityExtractionMethod.Regex;
 
+    /// <summary>
+    /// Beyond the spec: the model <c>llm</c> extraction asks. Offline (the default) cannot extract, so extraction falls
+    /// back to regex and says so.
+    /// </summary>
+    public ModelConnection ExtractionModel { get; init; } = new();
+
     /// <summary>Extra metadata as JSON.</summary>
     public string ContextMetadata { get; init; } = "";
 

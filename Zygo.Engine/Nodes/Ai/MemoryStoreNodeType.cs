@@ -69,7 +69,7 @@ public sealed class MemoryStoreNodeType : NodeType<MemoryStoreConfigData>
         }
 
         context.Log($"Memory '{write.Memory.Key}' {write.Outcome} (version {write.Memory.Version}); {redaction.Found.Count} redactions.");
-        return NodeOutcome.Of(new JsonObject
+        var output = new JsonObject
         {
             ["id"] = write.Memory.Id,
             ["key"] = write.Memory.Key,
@@ -81,7 +81,13 @@ public sealed class MemoryStoreNodeType : NodeType<MemoryStoreConfigData>
             ["embedded"] = embedded,
             ["redactions"] = new JsonArray(redaction.Found
                 .Select(r => (JsonNode)new JsonObject { ["field"] = r.Field, ["kind"] = r.Kind }).ToArray()),
-        });
+        };
+        if (config.AutoExtractEntities)
+        {
+            output["extraction"] = await MemoryEntityExtraction.RunAsync(context, config, write.Memory, cancellationToken);
+        }
+
+        return NodeOutcome.Of(output);
     }
 
     private static string EnumName<T>(T value) where T : struct, Enum =>

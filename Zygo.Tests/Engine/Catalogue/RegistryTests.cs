@@ -51,8 +51,8 @@ public sealed partial class RegistryTests : IDisposable
     [InlineData("rag_context", "query")]
     [InlineData("memory_store", "content")]
     [InlineData("memory_search", "query")]
-    [InlineData("knowledge_graph", "entity")]
-    [InlineData("entity_query", "entityType")]
+    [InlineData("knowledge_graph", "operation")]
+    [InlineData("entity_query", "operation")]
     public void An_agent_calling_an_ai_type_passes_its_main_argument(string id, string requiredArgument)
     {
         var schema = Registry.Find(id)!.ArgumentSchema;
@@ -70,8 +70,8 @@ public sealed partial class RegistryTests : IDisposable
     }
 
     [Theory]
-    [InlineData("knowledge_graph", "query", "traverse", "upsert")]
-    [InlineData("entity_query", "find", "get", "upsert")]
+    [InlineData("knowledge_graph", "neighbours", "paths", "subgraph")]
+    [InlineData("entity_query", "create", "update", "find", "delete")]
     public void An_operation_argument_offers_the_operations_as_workflows_write_them(string id, params string[] operations)
     {
         var operation = Registry.Find(id)!.ArgumentSchema["properties"]!["operation"]!;
