@@ -5,14 +5,15 @@
 const STATES = ['queued', 'running', 'completed', 'failed', 'skipped', 'cancelled'];
 const STARTED = new Set(['running', 'completed', 'failed', 'cancelled']);
 const SVG = 'http://www.w3.org/2000/svg';
-const CAPTION_MAX = 48;
+const CAPTION_MAX = 30;
 
 const formatMs = (ms) => (ms < 1000 ? `${ms < 10 ? ms.toFixed(1) : Math.round(ms)} ms` : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`);
 
 function caption(st) {
     const times = st.n > 1 ? ` · ${st.n}×` : '';
     if (st.s === 'failed') {
-        const message = st.e ?? 'failed';
+        // The end of a message is its most specific part ("…: Error: no luck"); the tooltip and panel have all of it.
+        const message = (st.e ?? 'failed').split(': ').filter(Boolean).pop() ?? 'failed';
         return message.length > CAPTION_MAX ? `${message.slice(0, CAPTION_MAX - 1)}…` : message;
     }
 

@@ -77,7 +77,7 @@ public sealed partial class WorkflowEditor
 
             await StopWatchingAsync();
             run = RunState.Started(start.ExecutionId!.Value, runGraph.Nodes.Keys.ToList(), DateTime.UtcNow);
-            panelOpen = true;
+            OpenPanel();
             runFocusNodeId = null;
             await Canvas.SetStatusesAsync(run.TakeCanvasChanges());
             session = new RunSession(Events, Executor, request, start, OnRunBatchAsync);
@@ -176,7 +176,7 @@ public sealed partial class WorkflowEditor
         await StopWatchingAsync();
         runGraph = RunGraph.Parse(graph.Json);
         run = RunState.Recorded(record.View, runGraph.Nodes.Keys.ToList());
-        panelOpen = true;
+        OpenPanel();
         runFocusNodeId = null;
         await Canvas.SetStatusesAsync(run.TakeCanvasChanges());
     }
@@ -203,13 +203,34 @@ public sealed partial class WorkflowEditor
         runGraph = RunGraph.Parse(graph.Json);
         run = RunState.Recorded(record.View, runGraph.Nodes.Keys.ToList());
         replayVersion = record.WorkflowVersion;
-        panelOpen = true;
+        OpenPanel();
         await Canvas.SetStatusesAsync(run.TakeCanvasChanges());
         StateHasChanged();
         return true;
     }
 
     private int? replayVersion;
+    private bool fitAfterPanel;
+
+    /// <summary>Opens the execution panel; the canvas gets smaller, so the graph is fitted again once it has.</summary>
+    private void OpenPanel()
+    {
+        fitAfterPanel |= !panelOpen;
+        panelOpen = true;
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (fitAfterPanel && canvas?.IsReady == true)
+        {
+            fitAfterPanel = false;
+            // The canvas follows its parent's size through a ResizeObserver, which reports after this render.
+            await Task.Delay(PanelResizeDelay);
+            await Canvas.ZoomToFitAsync();
+        }
+    }
+
+    private static readonly TimeSpan PanelResizeDelay = TimeSpan.FromMilliseconds(60);
 
     private async Task ClosePanelAsync()
     {
@@ -221,6 +242,9 @@ public sealed partial class WorkflowEditor
             run = null;
         }
     }
+
+    /// <summary>A full load: the canvas is created read-only for a replay and editable only by a fresh start.</summary>
+    private void LeaveReplay() => Navigation.NavigateTo($"/workflows/{Id}", forceLoad: true);
 
     private Task SelectRunNodeAsync(string nodeId) => Canvas.SelectNodeAsync(nodeId).AsTask();
 
