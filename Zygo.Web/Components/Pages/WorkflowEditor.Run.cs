@@ -79,9 +79,12 @@ public sealed partial class WorkflowEditor
             run = RunState.Started(start.ExecutionId!.Value, runGraph.Nodes.Keys.ToList(), DateTime.UtcNow);
             OpenPanel();
             runFocusNodeId = null;
-            await Canvas.SetStatusesAsync(run.TakeCanvasChanges());
+            // Every node queued is taken first, so that the run's batches (which may come while this call is under
+            // way) only send what changed after it; the run does not wait for the browser.
+            var queued = run.TakeCanvasChanges();
             session = new RunSession(Events, Executor, request, start, OnRunBatchAsync);
             runHistoryVersion++;
+            await Canvas.SetStatusesAsync(queued);
         }
         finally
         {
