@@ -26,6 +26,7 @@ public sealed partial class WorkflowEditor
 
     private RunState? run;
     private RunSession? session;
+    private ExecutionPanel? executionPanel;
     private RunGraph runGraph = RunGraph.Empty;
     private bool panelOpen;
     private bool runStarting;
@@ -148,7 +149,15 @@ public sealed partial class WorkflowEditor
             return; // the page is gone; the run goes on and is recorded
         }
 
-        StateHasChanged();
+        // While the run goes on only the panel changes; its end changes the toolbar (Stop becomes Run) too.
+        if (record is null && executionPanel is not null)
+        {
+            executionPanel.Refresh();
+        }
+        else
+        {
+            StateHasChanged();
+        }
     });
 
     private async Task StopRunAsync()
