@@ -56,6 +56,43 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
         page.Items.Select(e => e.TriggeredAt).Should().Equal(T0.AddMinutes(1), T0);
     }
 
+    [Fact]
+    public async Task Filters_by_date_range_from_inclusive_to_exclusive()
+    {
+        var tenant = await _app.DemoTenantIdAsync();
+        var workflow = await AddWorkflowAsync(tenant, "Dated");
+        foreach (var day in new[] { 0, 1, 2, 3 })
+        {
+            await AddExecutionAsync(tenant, workflow, ExecutionStatus.Completed, TriggerSource.User, T0.AddDays(day), null);
+        }
+
+        var page = await ListAsync(tenant, TenantRole.Viewer, new ExecutionFilter(WorkflowId: workflow, From: T0.AddDays(1), To: T0.AddDays(3)));
+
+        page.Items.Select(e => e.TriggeredAt).Should().Equal(T0.AddDays(2), T0.AddDays(1));
+    }
+
+    [Fact]
+    public async Task Reads_one_run_with_the_version_it_ran_and_nothing_for_another_workflow_or_tenant()
+    {
+        var tenant = await _app.DemoTenantIdAsync();
+        var other = await _app.CreateTenantAsync("Elsewhere");
+        var workflow = await AddWorkflowAsync(tenant, "Versioned");
+        var foreignWorkflow = await AddWorkflowAsync(other, "Foreign run");
+        var id = await AddExecutionAsync(tenant, workflow, ExecutionStatus.Failed, TriggerSource.User, T0, TimeSpan.FromSeconds(1), version: 3);
+        var foreign = await AddExecutionAsync(other, foreignWorkflow, ExecutionStatus.Completed, TriggerSource.User, T0, null);
+        var userId = await _app.CreateUserAsync(tenant, TenantRole.Viewer);
+        using var scope = _app.ScopeFor(userId, tenant, TenantRole.Viewer);
+        var query = scope.ServiceProvider.GetRequiredService<ExecutionQuery>();
+
+        var record = await query.GetAsync(workflow, id);
+
+        record.Should().NotBeNull();
+        record!.WorkflowVersion.Should().Be(3);
+        record.View.Status.Should().Be(ExecutionStatus.Failed);
+        (await query.GetAsync(Guid.NewGuid(), id)).Should().BeNull();
+        (await query.GetAsync(foreignWorkflow, foreign)).Should().BeNull();
+    }
+
     private async Task<Zygo.Web.Common.PagedResult<ExecutionSummary>> ListAsync(Guid tenant, TenantRole role, ExecutionFilter filter)
     {
         var userId = await _app.CreateUserAsync(tenant, role);
@@ -73,12 +110,13 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
         return workflow.Id;
     }
 
-    private async Task AddExecutionAsync(Guid tenant, Guid workflow, ExecutionStatus status, TriggerSource source,
-        DateTime triggeredAt, TimeSpan? duration)
+    private async Task<Guid> AddExecutionAsync(Guid tenant, Guid workflow, ExecutionStatus status, TriggerSource source,
+        DateTime triggeredAt, TimeSpan? duration, int version = 1)
     {
         await using var db = _app.CreateSystemContext();
-        db.WorkflowExecutions.Add(new WorkflowExecution
+        var execution = new WorkflowExecution
         {
+            WorkflowVersion = version,
             TenantId = tenant,
             WorkflowId = workflow,
             Status = status,
@@ -86,7 +124,9 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
             TriggeredAt = triggeredAt,
             StartedAt = triggeredAt,
             CompletedAt = duration is { } d ? triggeredAt + d : null,
-        });
+        };
+        db.WorkflowExecutions.Add(execution);
         await db.SaveChangesAsync();
+        return execution.Id;
     }
 }

@@ -2,8 +2,10 @@ using Zygo.Data.Entities;
 
 namespace Zygo.Web.Executions;
 
+/// <param name="From">Runs triggered at or after this moment (UTC).</param>
+/// <param name="To">Runs triggered before this moment (UTC).</param>
 public sealed record ExecutionFilter(Guid? WorkflowId = null, ExecutionStatus? Status = null, TriggerSource? TriggeredBy = null,
-    int Limit = 25, int Offset = 0);
+    int Limit = 25, int Offset = 0, DateTime? From = null, DateTime? To = null);
 
 public sealed record ExecutionSummary(
     Guid Id,
@@ -20,3 +22,6 @@ public sealed record ExecutionSummary(
         ? (long)(completed - started).TotalMilliseconds
         : null;
 }
+
+/// <summary>A run with the version of the workflow it ran, for showing it on that version's graph.</summary>
+public sealed record ExecutionRecord(Zygo.Engine.Execution.Service.ExecutionView View, int WorkflowVersion);

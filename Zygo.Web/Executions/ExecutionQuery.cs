@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Zygo.Data;
+using Zygo.Engine.Execution.Service;
 using Zygo.Web.Common;
 using Zygo.Web.Security;
 using Zygo.Web.Tenancy;
@@ -33,6 +34,16 @@ public sealed class ExecutionQuery(IDbContextFactory<ZygoDbContext> contexts, IC
             q = q.Where(e => e.TriggeredBy == source);
         }
 
+        if (filter.From is { } from)
+        {
+            q = q.Where(e => e.TriggeredAt >= from);
+        }
+
+        if (filter.To is { } to)
+        {
+            q = q.Where(e => e.TriggeredAt < to);
+        }
+
         var rows = q.Join(db.Workflows, e => e.WorkflowId, w => w.Id, (e, w) => new { e, w.Name });
         var total = await rows.CountAsync(ct);
         var items = await rows.OrderByDescending(x => x.e.TriggeredAt).ThenBy(x => x.e.Id).Skip(offset).Take(limit)
@@ -40,5 +51,17 @@ public sealed class ExecutionQuery(IDbContextFactory<ZygoDbContext> contexts, IC
                 x.e.TriggeredAt, x.e.StartedAt, x.e.CompletedAt))
             .ToListAsync(ct);
         return new PagedResult<ExecutionSummary>(items, total, limit, offset);
+    }
+
+    /// <summary>One run of a workflow of the current tenant with its node executions; null when there is none.</summary>
+    public async Task<ExecutionRecord?> GetAsync(Guid workflowId, Guid executionId, CancellationToken ct = default)
+    {
+        user.Demand(Permission.ViewLogs);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var version = await db.WorkflowExecutions.AsNoTracking().Where(e => e.Id == executionId && e.WorkflowId == workflowId)
+            .Select(e => (int?)e.WorkflowVersion).SingleOrDefaultAsync(ct);
+        return version is { } v && await ExecutionReader.GetAsync(db, workflowId, executionId, ct) is { } view
+            ? new ExecutionRecord(view, v)
+            : null;
     }
 }

@@ -6,11 +6,11 @@ import { edgeCell, isCapability, labelAttrs, newId, nodeCell, toCells, toWorkflo
 import { AGENT_TYPE, edgeLineAttrs, registerShapes } from './shapes.js';
 import { layout } from './layout.js';
 import { CanvasMiniMap } from './minimap.js';
+import { RunOverlay } from './run-status.js';
 
 const CHANGE_DELAY_MS = 30;
 const PASTE_OFFSET = 40;
 const MIN_OPEN_SCALE = 0.5;
-const STATUS_CLASSES = ['queued', 'running', 'completed', 'failed', 'skipped'];
 
 /** Offers text as a file download (workflow export). */
 export function download(fileName, content) {
@@ -102,6 +102,7 @@ class ZygoCanvas {
             },
         });
 
+        this.runOverlay = new RunOverlay(this.graph);
         this.wireEvents();
     }
 
@@ -234,6 +235,7 @@ class ZygoCanvas {
         const workflow = JSON.parse(graphJson);
         const cells = toCells(workflow, new Set(this.types.keys()));
         this.loading = true;
+        this.runOverlay.reset();
         try {
             this.graph.fromJSON({ nodes: cells.nodes, edges: cells.edges });
             if (!cells.hasPositions) {
@@ -437,16 +439,9 @@ class ZygoCanvas {
         }
     }
 
-    /** Run status per node id (queued, running, completed, failed, skipped); an unknown or empty status clears it. */
+    /** Run status per node id: { id: { s: state, d: durationMs, n: runs, e: error } }; see run-status.js. */
     setStatuses(json) {
-        const statuses = JSON.parse(json);
-        for (const [id, status] of Object.entries(statuses)) {
-            const node = this.graph.getCellById(id);
-            if (node?.isNode()) {
-                const cls = STATUS_CLASSES.includes(status) ? `zygo-status zygo-status-${status}` : 'zygo-status';
-                node.setAttrs({ status: { class: cls } }, { ignoreHistory: true });
-            }
-        }
+        this.runOverlay.apply(JSON.parse(json));
     }
 
     dispose() {

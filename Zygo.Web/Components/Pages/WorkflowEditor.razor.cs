@@ -73,7 +73,7 @@ public sealed partial class WorkflowEditor : IDisposable
             return;
         }
 
-        canEdit = CurrentUser.Can(Permission.EditWorkflows);
+        canEdit = CurrentUser.Can(Permission.EditWorkflows) && !Replaying;
         types = EditorNodeType.From(Registry);
         stamp = workflow.ConcurrencyStamp;
         autosave ??= new Debouncer(AutosaveDelay, () => InvokeAsync(() => SaveAsync("Autosaved", quiet: true)));
@@ -81,6 +81,11 @@ public sealed partial class WorkflowEditor : IDisposable
 
     private async Task CanvasReadyAsync()
     {
+        if (await OpenReplayAsync())
+        {
+            return;
+        }
+
         await LoadGraphAsync(WorkflowGraphJson.Combine(workflow!.Nodes.GetRawText(), workflow.Edges.GetRawText()));
         if (canEdit && palette is not null)
         {
@@ -322,8 +327,11 @@ public sealed partial class WorkflowEditor : IDisposable
 
     private void OpenNode(string nodeId) => selected = SelectedNode.Find(graph.Json, nodeId);
 
-    private void SelectionChanged(IReadOnlyList<string> nodeIds) =>
+    private void SelectionChanged(IReadOnlyList<string> nodeIds)
+    {
         selected = nodeIds.Count == 1 ? SelectedNode.Find(graph.Json, nodeIds[0]) : null;
+        FocusRunNode(nodeIds);
+    }
 
     private async Task ChangeNodeAsync(object change)
     {
@@ -352,6 +360,7 @@ public sealed partial class WorkflowEditor : IDisposable
 
     public void Dispose()
     {
+        _ = StopWatchingAsync();
         autosave?.Dispose();
         saveLock.Dispose();
     }

@@ -1,0 +1,50 @@
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Zygo.Tests.E2E.Editor;
+
+/// <summary>Running from the editor in a browser page: the Run button, its input dialog and the execution panel.</summary>
+public sealed class EditorRunPage(EditorPage editor)
+{
+    public IPage Page => editor.Page;
+    public ILocator Panel => Page.Locator("[data-testid=execution-panel]");
+    public ILocator Timeline => Panel.Locator("[data-testid=timeline-row]");
+    public ILocator Row(string nodeId) => Panel.Locator($"[data-testid=timeline-row][data-node-id='{nodeId}']");
+    public ILocator Detail => Panel.Locator("[data-testid=node-run-detail]");
+    public ILocator InputBox => Page.Locator("textarea#run-input");
+
+    /// <summary>Presses Run and waits for the input dialog.</summary>
+    public async Task OpenRunDialogAsync()
+    {
+        await Page.ClickAsync("[data-testid=run]");
+        await InputBox.WaitForAsync();
+    }
+
+    /// <summary>Runs with <paramref name="inputJson"/> typed over the dialog's payload; returns when the run is under way.</summary>
+    public async Task RunAsync(string inputJson)
+    {
+        await OpenRunDialogAsync();
+        await InputBox.FillAsync(inputJson);
+        await Page.ClickAsync("[data-testid=run-input-submit]");
+        await Expect(Panel).ToHaveAttributeAsync("data-execution-id", new System.Text.RegularExpressions.Regex("^[0-9a-f-]{36}$"));
+    }
+
+    public Task WaitForStatusAsync(string status, int timeoutMs = 30_000) =>
+        Expect(Panel).ToHaveAttributeAsync("data-status", status, new() { Timeout = timeoutMs });
+
+    public async Task<Guid> ExecutionIdAsync() => Guid.Parse((await Panel.GetAttributeAsync("data-execution-id"))!);
+
+    /// <summary>Waits until the canvas shows <paramref name="status"/> on the node.</summary>
+    public Task ExpectNodeStatusAsync(string nodeId, string status, int timeoutMs = 30_000) =>
+        Expect(editor.Node(nodeId)).ToHaveAttributeAsync("data-run-status", status, new() { Timeout = timeoutMs });
+
+    /// <summary>Saves a screenshot to $ZYGO_SCREENSHOTS/run-{name}.png when that variable names a folder (for looking, not asserting).</summary>
+    public async Task ScreenshotAsync(string name)
+    {
+        if (Environment.GetEnvironmentVariable("ZYGO_SCREENSHOTS") is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"run-{name}.png") });
+        }
+    }
+}
