@@ -40,6 +40,8 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<Memory> Memories => Set<Memory>();
+    public DbSet<ChatSession> ChatSessions => Set<ChatSession>();
+    public DbSet<ChatSessionMessage> ChatMessages => Set<ChatSessionMessage>();
 
     /// <summary>The column type of JSON documents; providers with a native JSON type override it.</summary>
     protected virtual string? JsonColumnType => null;
