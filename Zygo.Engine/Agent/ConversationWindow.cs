@@ -23,11 +23,18 @@ public static class ConversationWindow
     public static IReadOnlyList<ChatMessage> Newest(IReadOnlyList<ChatMessage> history, string systemPrompt, string message,
         int budget = DefaultBudget)
     {
-        var left = budget - EstimateTokens(systemPrompt) - EstimateTokens(message);
-        var start = history.Count;
+        var start = FirstKept(history, m => m.Text, budget - EstimateTokens(systemPrompt) - EstimateTokens(message));
+        return start == 0 ? history : history.Skip(start).ToList();
+    }
+
+    /// <summary>The index of the oldest of the newest <paramref name="turns"/> that fit <paramref name="budget"/> together.</summary>
+    public static int FirstKept<T>(IReadOnlyList<T> turns, Func<T, string> text, int budget = DefaultBudget)
+    {
+        var left = budget;
+        var start = turns.Count;
         for (; start > 0; start--)
         {
-            var cost = EstimateTokens(history[start - 1].Text);
+            var cost = EstimateTokens(text(turns[start - 1]));
             if (cost > left)
             {
                 break;
@@ -36,6 +43,6 @@ public static class ConversationWindow
             left -= cost;
         }
 
-        return start == 0 ? history : history.Skip(start).ToList();
+        return start;
     }
 }
