@@ -22,6 +22,7 @@ public sealed class ChatApiTests(ChatApiTests.Fixture fixture) : IClassFixture<C
         public HttpClient Admin { get; private set; } = null!;
         public HttpClient Viewer { get; private set; } = null!;
         public HttpClient Stranger { get; private set; } = null!;
+        public HttpClient DemoMember { get; private set; } = null!;
 
         public override async Task InitializeAsync()
         {
@@ -32,6 +33,7 @@ public sealed class ChatApiTests(ChatApiTests.Fixture fixture) : IClassFixture<C
             Viewer = Keep(await App.KestrelClientForRoleAsync(Tenant, TenantRole.Viewer));
             var other = await App.CreateTenantAsync("Other " + UniqueSuffix());
             Stranger = Keep(await App.KestrelClientForRoleAsync(other, TenantRole.Owner));
+            DemoMember = Keep(await App.KestrelClientForRoleAsync(await App.DemoTenantIdAsync(), TenantRole.Member));
         }
     }
 
@@ -185,5 +187,22 @@ public sealed class ChatApiTests(ChatApiTests.Fixture fixture) : IClassFixture<C
         done.GetProperty("error").GetString().Should().NotBeNullOrWhiteSpace();
         var session = await (await fixture.Member.GetAsync($"{Workflows}/{id}/chat/sessions/{events.SessionId()}")).ShouldBeJsonAsync(HttpStatusCode.OK);
         session.GetProperty("messages")[1].GetProperty("error").GetString().Should().Be(done.GetProperty("error").GetString());
+    }
+
+    [Fact]
+    public async Task The_seeded_support_assistant_chats_on_a_fresh_install_with_the_offline_model()
+    {
+        var id = (await fixture.DemoMember.ListWorkflowsAsync("?search=Support%20assistant")).ItemIds().Single();
+
+        var events = await fixture.DemoMember.ChatAsync(id, "Where is my order 12345?");
+
+        var done = events[^1].Data;
+        done.GetProperty("offline").GetBoolean().Should().BeTrue();
+        done.GetProperty("answer").GetString().Should().StartWith("[offline model]");
+        var tokens = events.Where(e => e.Name == "token").Select(e => e.Data.GetProperty("text").GetString()).ToList();
+        tokens.Should().HaveCountGreaterThan(1, "the offline model streams its answer too");
+        string.Concat(tokens).Should().Be(done.GetProperty("answer").GetString());
+        events.Where(e => e.Name == "step").Select(e => e.Data.GetProperty("tool").GetString()).Should().Contain("look_up_order");
+        _model.Requests.Should().BeEmpty();
     }
 }
