@@ -42,6 +42,8 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public DbSet<Memory> Memories => Set<Memory>();
     public DbSet<KnowledgeEntity> KnowledgeEntities => Set<KnowledgeEntity>();
     public DbSet<KnowledgeRelation> KnowledgeRelations => Set<KnowledgeRelation>();
+    public DbSet<ChatSession> ChatSessions => Set<ChatSession>();
+    public DbSet<ChatSessionMessage> ChatMessages => Set<ChatSessionMessage>();
 
     /// <summary>The column type of JSON documents; providers with a native JSON type override it.</summary>
     protected virtual string? JsonColumnType => null;

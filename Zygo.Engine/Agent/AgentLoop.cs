@@ -25,8 +25,9 @@ public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentTo
         var tools = mode == AgentType.Conversational ? [] : toolset.Tools;
         var react = mode == AgentType.React && tools.Count > 0;
         var system = string.IsNullOrWhiteSpace(config.SystemPrompt) ? DefaultSystemPrompt : config.SystemPrompt;
-        _messages.Add(new ChatMessage(ChatRole.System, react ? $"{system}\n\n{ReactProtocol.Instructions(tools)}" : system));
-        _messages.AddRange(request.History);
+        var systemPrompt = react ? $"{system}\n\n{ReactProtocol.Instructions(tools)}" : system;
+        _messages.Add(new ChatMessage(ChatRole.System, systemPrompt));
+        _messages.AddRange(ConversationWindow.Newest(request.History, systemPrompt, request.Message));
         _messages.Add(new ChatMessage(ChatRole.User, request.Message));
         var options = Options(mode == AgentType.Tools ? tools : [], react);
         Action<string>? onToken = config.EnableStreaming ? transcript.Token : null;

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Zygo.Web.Chat;
 using Zygo.Web.Common;
 using Zygo.Web.Tenancy;
 
@@ -38,6 +39,8 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         {
             InputValidationException v => (400, "The request is not valid.", v.Message, v.Errors),
             ConflictException c => (409, "Conflict.", c.Message, null),
+            ChatRefusedException { Reason: ChatRefusal.NotFound } n => (404, "Not found.", n.Message, null),
+            ChatRefusedException c => (422, "This workflow cannot chat.", c.Message, null),
             PermissionDeniedException p => (403, "Forbidden.", p.Message, null),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read.", ExplainBadRequest(b), null),
             _ => (500, "Something went wrong on the server.", "The error was logged. Try again, or report it if it persists.", null),

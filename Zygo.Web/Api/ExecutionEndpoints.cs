@@ -112,16 +112,11 @@ public static class ExecutionEndpoints
         ExecutionRequest request, ExecutionStart start, CancellationToken ct)
     {
         using var subscription = events.Subscribe(e => e.ExecutionId == start.ExecutionId);
-        http.Response.ContentType = "text/event-stream";
-        http.Response.Headers.CacheControl = "no-cache";
+        var stream = ServerSentEvents.Start(http);
         var run = executor.RunAsync(request, start, ct);
-        var json = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>()
-            .Value.SerializerOptions;
         await foreach (var e in subscription.Reader.ReadAllAsync(ct))
         {
-            await http.Response.WriteAsync($"event: {JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString())}\n" +
-                                           $"data: {JsonSerializer.Serialize(e, json)}\n\n", ct);
-            await http.Response.Body.FlushAsync(ct);
+            await stream.WriteAsync(JsonNamingPolicy.CamelCase.ConvertName(e.Kind.ToString()), e, ct);
             if (e.Kind == ExecutionEventKind.ExecutionFinished)
             {
                 break;

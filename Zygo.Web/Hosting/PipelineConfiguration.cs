@@ -40,6 +40,7 @@ public static class PipelineConfiguration
         var api = app.MapGroup("/api/v1").RequireAuthorization();
         api.MapWorkflowEndpoints();
         api.MapExecutionEndpoints();
+        api.MapChatEndpoints();
         api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
         api.MapVariableEndpoints();

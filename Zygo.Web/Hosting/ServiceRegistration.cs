@@ -13,6 +13,7 @@ using Zygo.Web.Accounts;
 using Zygo.Web.Api;
 using Zygo.Web.ApiKeys;
 using Zygo.Web.Audit;
+using Zygo.Web.Chat;
 using Zygo.Web.Documentation;
 using Zygo.Web.Documentation.Reading;
 using Zygo.Web.Executions;
@@ -141,6 +142,7 @@ public static class ServiceRegistration
         services.AddScoped<WorkflowVersionService>();
         services.AddScoped<VariableService>();
         services.AddScoped<ExecutionQuery>();
+        services.AddScoped<ChatService>();
         services.AddScoped<MemberService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<ApiKeyService>();

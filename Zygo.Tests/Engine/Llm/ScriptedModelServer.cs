@@ -207,6 +207,10 @@ public sealed class ScriptedModelServer : IAsyncLifetime
                     delta["role"] = "assistant";
                     first = false;
                 }
+                else if (reply.PieceDelay > TimeSpan.Zero)
+                {
+                    await Task.Delay(reply.PieceDelay);
+                }
 
                 await ChunkAsync(delta, null);
             }

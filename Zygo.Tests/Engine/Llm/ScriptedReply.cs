@@ -6,6 +6,9 @@ public abstract record ScriptedReply
     /// <summary>How long the server waits before answering (to provoke timeouts).</summary>
     public TimeSpan Delay { get; init; }
 
+    /// <summary>How long the server waits before each streamed piece after the first (to make streaming observable).</summary>
+    public TimeSpan PieceDelay { get; init; }
+
     /// <summary>A plain answer; streamed word by word when the client asked for a stream.</summary>
     public sealed record Text(string Content, int PromptTokens = 11, int CompletionTokens = 7) : ScriptedReply;
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Routing;
 using MudBlazor;
 using Zygo.Engine.Nodes;
+using Zygo.Engine.Nodes.Trigger;
 using Zygo.Engine.Validation;
 using Zygo.Web.Common;
 using Zygo.Web.Components.Editor;
@@ -58,6 +59,28 @@ public sealed partial class WorkflowEditor : IDisposable
     private readonly SemaphoreSlim saveLock = new(1, 1);
 
     private WorkflowCanvas Canvas => canvas ?? throw new InvalidOperationException("The canvas is not rendered.");
+
+    private bool chatOpen;
+    private (WorkflowDetail? For, bool StartsByChat) chatTrigger;
+
+    /// <summary>The saved workflow has a chat trigger and the user may run it; worked out once per loaded or saved workflow.</summary>
+    private bool ChatAvailable
+    {
+        get
+        {
+            if (workflow is null || !CurrentUser.Can(Permission.ExecuteWorkflows))
+            {
+                return false;
+            }
+
+            if (!ReferenceEquals(chatTrigger.For, workflow))
+            {
+                chatTrigger = (workflow, ChatWorkflows.StartsByChat(workflow.Nodes.GetRawText()));
+            }
+
+            return chatTrigger.StartsByChat;
+        }
+    }
 
     private string SaveState => conflict ? "Not saved: conflict"
         : saving ? "Saving…"

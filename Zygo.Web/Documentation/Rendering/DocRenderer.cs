@@ -59,47 +59,16 @@ public static class DocRenderer
 
     private static void RewriteLinks(MarkdownDocument document, LinkTargets links)
     {
+        UnsafeLinks.Remove(document);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             var url = link.GetDynamicUrl?.Invoke() ?? link.Url;
             link.GetDynamicUrl = null;
-            if (!UrlSafety.IsSafe(url))
-            {
-                Neutralise(link);
-                continue;
-            }
-
             if (url is not null)
             {
                 link.Url = link.IsImage ? LinkTargets.Image(url) : links.Link(url);
             }
         }
-
-        foreach (var autolink in document.Descendants<AutolinkInline>().ToList())
-        {
-            if (!UrlSafety.IsSafe(autolink.Url))
-            {
-                autolink.ReplaceBy(new LiteralInline(autolink.Url));
-            }
-        }
-    }
-
-    /// <summary>A link keeps its text without the link; an image becomes its alt text.</summary>
-    private static void Neutralise(LinkInline link)
-    {
-        if (link.IsImage)
-        {
-            link.ReplaceBy(new LiteralInline(InlineText(link)), copyChildren: false);
-            return;
-        }
-
-        foreach (var child in link.ToList())
-        {
-            child.Remove();
-            link.InsertBefore(child);
-        }
-
-        link.Remove();
     }
 
     private static void MarkAdmonitions(MarkdownDocument document)
@@ -142,7 +111,7 @@ public static class DocRenderer
         return text.ToString();
     }
 
-    private static string InlineText(ContainerInline? container)
+    internal static string InlineText(ContainerInline? container)
     {
         var text = new StringBuilder();
         foreach (var inline in container?.Descendants<Inline>() ?? [])
