@@ -40,7 +40,7 @@ public sealed class NavMenuTests : BunitContext, IAsyncLifetime
         var menu = Render<NavMenu>();
 
         var links = menu.FindAll("a").Select(a => a.GetAttribute("href")).ToList();
-        links.Should().Contain(["/", "/workflows", "/executions", "/templates", "/documentation"]);
+        links.Should().Contain(["/", "/workflows", "/executions", "/templates", "/knowledge", "/documentation"]);
         links.Contains("/variables").Should().Be(variables);
         links.Contains("/admin").Should().Be(admin);
     }

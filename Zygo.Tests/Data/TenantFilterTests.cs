@@ -50,6 +50,10 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
         });
         db.AuditLog.Add(new AuditLogEntry { TenantId = tenantId, UserId = ownerId, Action = "test.populated" });
         db.Memories.Add(new Memory { TenantId = tenantId, Key = "fact", Type = "factual", Content = $"{name} fact", Sensitivity = "internal", Importance = "medium" });
+        var person = new KnowledgeEntity { TenantId = tenantId, Type = "person", Name = "Ada", NormalizedName = "ada" };
+        var company = new KnowledgeEntity { TenantId = tenantId, Type = "organization", Name = "Acme", NormalizedName = "acme" };
+        db.KnowledgeEntities.AddRange(person, company);
+        db.KnowledgeRelations.Add(new KnowledgeRelation { TenantId = tenantId, FromEntityId = person.Id, ToEntityId = company.Id, Type = "works_for" });
         await db.SaveChangesAsync();
         return new TenantRows(tenantId, ownerId, workflow.Id, variable.Id);
     }
