@@ -40,6 +40,9 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<AuditLogEntry> AuditLog => Set<AuditLogEntry>();
     public DbSet<Memory> Memories => Set<Memory>();
+    public DbSet<RagCollection> RagCollections => Set<RagCollection>();
+    public DbSet<RagDocument> RagDocuments => Set<RagDocument>();
+    public DbSet<RagChunk> RagChunks => Set<RagChunk>();
 
     /// <summary>The column type of JSON documents; providers with a native JSON type override it.</summary>
     protected virtual string? JsonColumnType => null;
