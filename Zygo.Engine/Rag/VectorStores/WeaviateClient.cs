@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -125,5 +126,8 @@ internal sealed partial class WeaviateClient(HttpClient http, TimeSpan timeout) 
     }
 
     /// <summary>A GraphQL string literal: JSON's string escaping is valid GraphQL, so user text cannot break out of it.</summary>
-    private static string Literal(string text) => JsonSerializer.Serialize(text);
+    private static string Literal(string text) => JsonSerializer.Serialize(text, LiteralOptions);
+
+    /// <summary>Escapes only what a string literal needs (quotes, backslashes, control characters): the query is not HTML.</summary>
+    private static readonly JsonSerializerOptions LiteralOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }

@@ -38,7 +38,7 @@ public sealed class TextChunkerTests
         for (var i = 1; i < chunks.Count; i++)
         {
             var (previous, current) = (chunks[i - 1].Text, chunks[i].Text);
-            var repeated = Enumerable.Range(1, Math.Min(previous.Length, current.Length)).Where(k => previous.EndsWith(current[..k])).Max();
+            var repeated = Enumerable.Range(1, Math.Min(previous.Length, current.Length)).Where(k => previous.EndsWith(current[..k], StringComparison.Ordinal)).Max();
             repeated.Should().BeInRange(50, 120, "chunk {0} starts with whole sentences from the end of the previous one, at most the overlap", i);
             current[..repeated].Should().StartWith("Sentence number");
         }
