@@ -12,7 +12,7 @@ namespace Zygo.Engine.Rag;
 /// chunk holds) or by meaning (cosine similarity of embeddings), keeping passages that reach the threshold and match
 /// the filters, best first.
 /// </summary>
-internal sealed class BuiltinRetriever(ZygoDbContext db, Guid tenantId, Guid collectionId, JsonObject filters, double threshold)
+public sealed class BuiltinRetriever(ZygoDbContext db, Guid tenantId, Guid collectionId, JsonObject filters, double threshold)
 {
     /// <summary>Chunks without a vector of the search's model that one search embeds; the rest wait for later searches.</summary>
     private const int MaxBackfill = 1024;

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Zygo.Web.Common;
+using Zygo.Web.Knowledge;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Api;
@@ -38,6 +39,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
         {
             InputValidationException v => (400, "The request is not valid.", v.Message, v.Errors),
             ConflictException c => (409, "Conflict.", c.Message, null),
+            DocumentTooLargeException t => (413, "The document is too large.", t.Message, null),
             PermissionDeniedException p => (403, "Forbidden.", p.Message, null),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read.", ExplainBadRequest(b), null),
             _ => (500, "Something went wrong on the server.", "The error was logged. Try again, or report it if it persists.", null),

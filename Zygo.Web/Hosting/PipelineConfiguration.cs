@@ -43,6 +43,7 @@ public static class PipelineConfiguration
         api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
         api.MapVariableEndpoints();
+        api.MapCollectionEndpoints();
         api.MapDocumentationEndpoints();
         app.MapPublicDocumentationEndpoints();
         app.MapDocumentationSitemap();

@@ -16,6 +16,7 @@ using Zygo.Web.Audit;
 using Zygo.Web.Documentation;
 using Zygo.Web.Documentation.Reading;
 using Zygo.Web.Executions;
+using Zygo.Web.Knowledge;
 using Zygo.Web.Members;
 using Zygo.Web.Security;
 using Zygo.Web.Seeding;
@@ -140,6 +141,7 @@ public static class ServiceRegistration
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowVersionService>();
         services.AddScoped<VariableService>();
+        services.AddScoped<KnowledgeService>();
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<MemberService>();
         services.AddScoped<InvitationService>();
