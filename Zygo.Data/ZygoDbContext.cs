@@ -44,6 +44,9 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public DbSet<KnowledgeRelation> KnowledgeRelations => Set<KnowledgeRelation>();
     public DbSet<ChatSession> ChatSessions => Set<ChatSession>();
     public DbSet<ChatSessionMessage> ChatMessages => Set<ChatSessionMessage>();
+    public DbSet<RagCollection> RagCollections => Set<RagCollection>();
+    public DbSet<RagDocument> RagDocuments => Set<RagDocument>();
+    public DbSet<RagChunk> RagChunks => Set<RagChunk>();
 
     /// <summary>The column type of JSON documents; providers with a native JSON type override it.</summary>
     protected virtual string? JsonColumnType => null;

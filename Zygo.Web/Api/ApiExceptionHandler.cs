@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Zygo.Web.Chat;
 using Zygo.Web.Common;
+using Zygo.Web.Knowledge;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Api;
@@ -41,6 +42,7 @@ public sealed partial class ApiExceptionHandler(IProblemDetailsService problems,
             ConflictException c => (409, "Conflict.", c.Message, null),
             ChatRefusedException { Reason: ChatRefusal.NotFound } n => (404, "Not found.", n.Message, null),
             ChatRefusedException c => (422, "This workflow cannot chat.", c.Message, null),
+            DocumentTooLargeException t => (413, "The document is too large.", t.Message, null),
             PermissionDeniedException p => (403, "Forbidden.", p.Message, null),
             BadHttpRequestException b => (b.StatusCode, "The request could not be read.", ExplainBadRequest(b), null),
             _ => (500, "Something went wrong on the server.", "The error was logged. Try again, or report it if it persists.", null),

@@ -45,6 +45,7 @@ public static class PipelineConfiguration
         api.MapNodeTypeEndpoints();
         api.MapVariableEndpoints();
         api.MapKnowledgeEndpoints();
+        api.MapCollectionEndpoints();
         api.MapDocumentationEndpoints();
         app.MapPublicDocumentationEndpoints();
         app.MapDocumentationSitemap();

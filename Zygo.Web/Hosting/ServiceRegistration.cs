@@ -17,6 +17,7 @@ using Zygo.Web.Chat;
 using Zygo.Web.Documentation;
 using Zygo.Web.Documentation.Reading;
 using Zygo.Web.Executions;
+using Zygo.Web.Knowledge;
 using Zygo.Web.Members;
 using Zygo.Web.Security;
 using Zygo.Web.Seeding;
@@ -141,6 +142,7 @@ public static class ServiceRegistration
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowVersionService>();
         services.AddScoped<VariableService>();
+        services.AddScoped<KnowledgeService>();
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<ChatService>();
         services.AddScoped<MemberService>();

@@ -11,7 +11,7 @@ using Zygo.Web.Hosting;
 namespace Zygo.Web.Seeding;
 
 /// <summary>
-/// On the first start of an empty install: a demo tenant, its Owner and the demo workflows. The Owner's password
+/// On the first start of an empty install: a demo tenant, its Owner, the demo workflows and the knowledge collection they search. The Owner's password
 /// comes from settings or is generated and printed once — never a fixed one.
 /// </summary>
 public sealed class DemoSeeder(
@@ -74,6 +74,7 @@ public sealed class DemoSeeder(
         }
 
         await db.SaveChangesAsync(ct);
+        await DemoKnowledge.SeedAsync(db, tenant.Id, ct);
         owner.LastTenantId = tenant.Id;
         await users.UpdateAsync(owner);
         logger.LogInformation("Seeded the demo tenant '{Tenant}' with {Count} workflows.", tenant.Name, DemoWorkflow.All.Count);

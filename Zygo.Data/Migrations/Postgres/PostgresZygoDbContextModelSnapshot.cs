@@ -1047,6 +1047,176 @@ namespace Zygo.Data.Migrations.Postgres
                     b.ToTable("node_types", (string)null);
                 });
 
+            modelBuilder.Entity("Zygo.Data.Entities.RagChunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collection_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("bytea")
+                        .HasColumnName("embedding");
+
+                    b.Property<string>("EmbeddingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("embedding_model");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("heading");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Zygo:Json", true);
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("integer")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rag_chunks");
+
+                    b.HasIndex("DocumentId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rag_chunks_document_id_ordinal");
+
+                    b.HasIndex("TenantId", "CollectionId")
+                        .HasDatabaseName("ix_rag_chunks_tenant_id_collection_id");
+
+                    b.ToTable("rag_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagCollection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChunkOverlap")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_overlap");
+
+                    b.Property<int>("ChunkSize")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_size");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rag_collections");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rag_collections_tenant_id_name");
+
+                    b.ToTable("rag_collections", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("integer")
+                        .HasColumnName("characters");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("chunk_count");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("collection_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Zygo:Json", true);
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rag_documents");
+
+                    b.HasIndex("CollectionId")
+                        .HasDatabaseName("ix_rag_documents_collection_id");
+
+                    b.HasIndex("TenantId", "CollectionId")
+                        .HasDatabaseName("ix_rag_documents_tenant_id_collection_id");
+
+                    b.ToTable("rag_documents", (string)null);
+                });
+
             modelBuilder.Entity("Zygo.Data.Entities.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1703,6 +1873,36 @@ namespace Zygo.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_node_executions_workflow_executions_execution_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagChunk", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.RagDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rag_chunks_rag_documents_document_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagCollection", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rag_collections_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagDocument", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.RagCollection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rag_documents_rag_collections_collection_id");
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.TenantMembership", b =>

@@ -1038,6 +1038,176 @@ namespace Zygo.Data.Migrations.Sqlite
                     b.ToTable("node_types", (string)null);
                 });
 
+            modelBuilder.Entity("Zygo.Data.Entities.RagChunk", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_id");
+
+                    b.Property<Guid>("DocumentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("document_id");
+
+                    b.Property<byte[]>("Embedding")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("embedding");
+
+                    b.Property<string>("EmbeddingModel")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("embedding_model");
+
+                    b.Property<string>("Heading")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("heading");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Zygo:Json", true);
+
+                    b.Property<int>("Ordinal")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ordinal");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rag_chunks");
+
+                    b.HasIndex("DocumentId", "Ordinal")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rag_chunks_document_id_ordinal");
+
+                    b.HasIndex("TenantId", "CollectionId")
+                        .HasDatabaseName("ix_rag_chunks_tenant_id_collection_id");
+
+                    b.ToTable("rag_chunks", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagCollection", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("ChunkOverlap")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunk_overlap");
+
+                    b.Property<int>("ChunkSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunk_size");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rag_collections");
+
+                    b.HasIndex("TenantId", "Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_rag_collections_tenant_id_name");
+
+                    b.ToTable("rag_collections", (string)null);
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Characters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("characters");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("chunk_count");
+
+                    b.Property<Guid>("CollectionId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("collection_id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Metadata")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("metadata")
+                        .HasAnnotation("Zygo:Json", true);
+
+                    b.Property<Guid>("TenantId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_rag_documents");
+
+                    b.HasIndex("CollectionId")
+                        .HasDatabaseName("ix_rag_documents_collection_id");
+
+                    b.HasIndex("TenantId", "CollectionId")
+                        .HasDatabaseName("ix_rag_documents_tenant_id_collection_id");
+
+                    b.ToTable("rag_documents", (string)null);
+                });
+
             modelBuilder.Entity("Zygo.Data.Entities.Tenant", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1694,6 +1864,36 @@ namespace Zygo.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_node_executions_workflow_executions_execution_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagChunk", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.RagDocument", null)
+                        .WithMany()
+                        .HasForeignKey("DocumentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rag_chunks_rag_documents_document_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagCollection", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.Tenant", null)
+                        .WithMany()
+                        .HasForeignKey("TenantId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rag_collections_tenants_tenant_id");
+                });
+
+            modelBuilder.Entity("Zygo.Data.Entities.RagDocument", b =>
+                {
+                    b.HasOne("Zygo.Data.Entities.RagCollection", null)
+                        .WithMany()
+                        .HasForeignKey("CollectionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_rag_documents_rag_collections_collection_id");
                 });
 
             modelBuilder.Entity("Zygo.Data.Entities.TenantMembership", b =>

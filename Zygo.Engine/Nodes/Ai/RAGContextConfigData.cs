@@ -8,7 +8,8 @@ namespace Zygo.Engine.Nodes.Ai;
 /// </summary>
 public sealed record RAGContextConfigData
 {
-    public VectorStoreKind VectorStore { get; init; } = VectorStoreKind.Chroma;
+    /// <summary>Where the passages live: Zygo's built-in knowledge store (the Knowledge page) or an external vector database.</summary>
+    public VectorStoreKind VectorStore { get; init; } = VectorStoreKind.Builtin;
 
     public VectorStoreSettings VectorStoreConfig { get; init; } = new();
 
@@ -34,6 +35,8 @@ public sealed record RAGContextConfigData
 /// <summary>The vector databases the RAG Context node reads from.</summary>
 public enum VectorStoreKind
 {
+    /// <summary>Zygo's own store: collections of uploaded documents, searched by meaning or, without an embedding model, by keyword.</summary>
+    Builtin,
     Pinecone,
     Weaviate,
     Qdrant,

@@ -1,5 +1,6 @@
 using MudBlazor;
 using Zygo.Web.Common;
+using Zygo.Web.Knowledge;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Components.Shared;
@@ -19,7 +20,7 @@ public static class UiErrors
 
             return true;
         }
-        catch (Exception ex) when (ex is InputValidationException or ConflictException or PermissionDeniedException)
+        catch (Exception ex) when (ex is InputValidationException or ConflictException or PermissionDeniedException or DocumentTooLargeException)
         {
             snackbar.Add(ex.Message, Severity.Error);
             return false;

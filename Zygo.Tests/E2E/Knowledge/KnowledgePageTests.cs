@@ -1,0 +1,70 @@
+using System.Text;
+using Microsoft.Playwright;
+using Zygo.Tests.E2E.Editor;
+using Zygo.Tests.Infrastructure;
+
+namespace Zygo.Tests.E2E.Knowledge;
+
+/// <summary>The Knowledge page in headless Chromium: the seeded FAQ collection, a search, an upload.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class KnowledgePageTests(EditorAppFixture fixture) : IClassFixture<EditorAppFixture>
+{
+    private static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots");
+
+    private async Task<IPage> OpenAsync(int width = 1440)
+    {
+        var page = await fixture.NewPageAsync(width);
+        await page.GotoAsync(new Uri(fixture.App.ServerAddress, "/collections").ToString());
+        await Chromium.WaitForInteractiveAsync(page);
+        return page;
+    }
+
+    [Fact]
+    public async Task The_seeded_collection_is_searched_and_a_markdown_file_is_uploaded()
+    {
+        var page = await OpenAsync();
+        var rows = page.Locator("[data-testid=document-row]");
+        await Assertions.Expect(rows).ToHaveCountAsync(3);
+        await Assertions.Expect(page.Locator("[data-testid=collection-detail]")).ToContainTextAsync("support-faq");
+
+        await page.Locator("input[data-testid=knowledge-query]").FillAsync("how long does a refund take");
+        await page.ClickAsync("[data-testid=knowledge-search]");
+        var first = page.Locator("[data-testid=knowledge-result]").First;
+        await Assertions.Expect(first).ToContainTextAsync("returns-and-refunds.md — Returns and refunds > When the refund arrives");
+        await Assertions.Expect(page.Locator("[data-testid=knowledge-note]")).ToContainTextAsync("Searched by keyword");
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "rag-knowledge.png"), FullPage = true });
+
+        await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
+            {
+                Name = "warranty.md",
+                MimeType = "text/markdown",
+                Buffer = Encoding.UTF8.GetBytes("# Warranty\nEvery device has a two year warranty."),
+            });
+        await Assertions.Expect(rows).ToHaveCountAsync(4);
+        await Assertions.Expect(page.Locator("[data-testid=document-table]")).ToContainTextAsync("warranty.md");
+        await Assertions.Expect(page.Locator("[data-testid=collection-item]")).ToContainTextAsync("4 documents");
+
+        await page.Locator("input[data-testid=knowledge-query]").FillAsync("warranty years");
+        await page.ClickAsync("[data-testid=knowledge-search]");
+        await Assertions.Expect(page.Locator("[data-testid=knowledge-result]").First).ToContainTextAsync("two year warranty");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task An_empty_pasted_document_shows_the_reason_and_the_page_fits_a_tablet()
+    {
+        var page = await OpenAsync(width: 800);
+        await Assertions.Expect(page.Locator("[data-testid=document-row]")).ToHaveCountAsync(3);
+
+        await page.ClickAsync("[data-testid=add-text]");
+        await page.Locator("input[data-testid=document-title]").FillAsync("Blank");
+        await page.ClickAsync("[data-testid=save-document]");
+
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("The document is empty");
+        await Assertions.Expect(page.Locator("[data-testid=document-row]")).ToHaveCountAsync(3);
+        Directory.CreateDirectory(Shots);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "rag-knowledge-tablet.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+}

@@ -1,0 +1,59 @@
+using System.Text.Json.Nodes;
+using Zygo.Data.Entities;
+using Zygo.Engine.Execution;
+using Zygo.Engine.Nodes.Ai;
+using Zygo.Engine.Rag;
+using Zygo.Tests.Engine.Operations;
+
+namespace Zygo.Tests.Engine.Rag;
+
+/// <summary>A migrated SQLite file with two tenants, and helpers to fill their knowledge collections and run rag_context as one of them.</summary>
+public abstract class KnowledgeFixture : IAsyncLifetime
+{
+    protected OperationsTestDatabase Db { get; private set; } = null!;
+    protected ExecutionInfo TenantA { get; private set; } = null!;
+    protected ExecutionInfo TenantB { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        Db = await OperationsTestDatabase.CreateAsync();
+        TenantA = await Db.AddTenantAsync("Knowledge A");
+        TenantB = await Db.AddTenantAsync("Knowledge B");
+    }
+
+    public virtual Task DisposeAsync()
+    {
+        Db.Dispose();
+        return Task.CompletedTask;
+    }
+
+    protected async Task<RagCollection> CollectionAsync(string name, ExecutionInfo? tenant = null)
+    {
+        await using var db = Db.CreateContext();
+        return await new KnowledgeStore(db, (tenant ?? TenantA).TenantId).CreateCollectionAsync(name, null, 200, 40, default);
+    }
+
+    protected async Task<RagDocument> AddAsync(RagCollection collection, string title, string text, JsonObject? metadata = null,
+        string contentType = KnowledgeContentTypes.Markdown)
+    {
+        await using var db = Db.CreateContext();
+        return await new KnowledgeStore(db, collection.TenantId)
+            .AddDocumentAsync(collection, new KnowledgeDocumentInput(title, text, contentType, Metadata: metadata), default);
+    }
+
+    protected async Task<JsonObject> RetrieveAsync(JsonObject config, ExecutionInfo? tenant = null, JsonNode? input = null) =>
+        (await Db.Harness.RunAsync<RagContextNodeType>(config, input, execution: tenant ?? TenantA)).Output!.AsObject();
+
+    protected static JsonObject Builtin(string collection, string query, double threshold = 0, JsonObject? filters = null) => new()
+    {
+        ["vectorStore"] = "builtin",
+        ["vectorStoreConfig"] = new JsonObject { ["indexName"] = collection },
+        ["query"] = query,
+        ["topK"] = 5,
+        ["scoreThreshold"] = threshold,
+        ["filters"] = filters ?? [],
+    };
+
+    protected static List<string> Texts(JsonObject output) =>
+        output["results"]!.AsArray().Select(r => r!["text"]!.GetValue<string>()).ToList();
+}
