@@ -61,7 +61,7 @@ public sealed class CollectionApiTests(CollectionApiTests.Fixture fixture) : ICl
         var upload = await (await fixture.Developer.PostAsync($"{Collections}/{id}/documents",
             Upload("policies.md", markdown, "text/markdown", """{"product":"shop"}"""))).ShouldBeJsonAsync(HttpStatusCode.Created);
         upload.GetProperty("title").GetString().Should().Be("policies");
-        upload.GetProperty("contentType").GetString().Should().Be(KnowledgeContentTypes.Markdown);
+        upload.GetProperty("contentType").GetString().Should().Be(DocumentContentTypes.Markdown);
         upload.GetProperty("chunks").GetInt32().Should().Be(2);
 
         var result = await (await fixture.Viewer.PostAsync($"{Collections}/{id}/search",
@@ -106,7 +106,7 @@ public sealed class CollectionApiTests(CollectionApiTests.Fixture fixture) : ICl
 
         (await (await fixture.Developer.PostAsync(documents, Json(new { title = "Empty", text = "   " }))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, "empty"))
             .ErrorsFor("text").Should().NotBeEmpty();
-        var big = Encoding.UTF8.GetBytes(new string('a', KnowledgeLimits.MaxDocumentBytes + 10));
+        var big = Encoding.UTF8.GetBytes(new string('a', DocumentLimits.MaxDocumentBytes + 10));
         await (await fixture.Developer.PostAsync(documents, Upload("big.txt", big, "text/plain")))
             .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "larger than 4 MB");
         (await (await fixture.Developer.PostAsync(documents, Upload("manual.pdf", "%PDF-1.7"u8.ToArray(), "application/pdf")))

@@ -34,7 +34,7 @@ public sealed class KnowledgePageTests : IAsyncLifetime
         var html = await response.Content.ReadAsStringAsync();
 
         response.StatusCode.Should().Be(HttpStatusCode.OK);
-        html.Should().Contain("<title>Knowledge · Zygo</title>");
+        html.Should().Contain("<title>Knowledge graph · Zygo</title>");
         html.Should().Contain("Ada Lovelace").And.Contain("&lt;script&gt;alert(1)&lt;/script&gt; Corp");
         html.Should().NotContain("<script>alert(1)</script>").And.NotContain("Eve Outsider");
 

@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Zygo.Web.Chat;
 using Zygo.Web.Common;
-using Zygo.Web.Knowledge;
+using Zygo.Web.Collections;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Api;

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zygo.Engine.Rag;
 using Zygo.Web.Common;
-using Zygo.Web.Knowledge;
+using Zygo.Web.Collections;
 using Zygo.Web.Security;
 
 namespace Zygo.Web.Api;
@@ -17,29 +17,29 @@ public static class CollectionEndpoints
     {
         var group = api.MapGroup("/collections").WithTags("Knowledge");
 
-        group.MapGet("/", async (KnowledgeService service, CancellationToken ct) => Results.Ok(await service.ListAsync(ct)))
+        group.MapGet("/", async (CollectionService service, CancellationToken ct) => Results.Ok(await service.ListAsync(ct)))
             .RequireAuthorization(View).WithName("ListCollections");
 
-        group.MapPost("/", async (KnowledgeService service, CreateCollectionRequest body, CancellationToken ct) =>
+        group.MapPost("/", async (CollectionService service, CreateCollectionRequest body, CancellationToken ct) =>
         {
             var created = await service.CreateAsync(body.Name, body.Description, body.ChunkSize, body.ChunkOverlap, ct);
             return Results.Created($"/api/v1/collections/{created.Id}", created);
         }).RequireAuthorization(Policies.For(Permission.CreateAIComponents)).WithName("CreateCollection");
 
-        group.MapGet("/{id:guid}", async (KnowledgeService service, Guid id, CancellationToken ct) =>
+        group.MapGet("/{id:guid}", async (CollectionService service, Guid id, CancellationToken ct) =>
             await service.GetAsync(id, ct) is { } collection ? Results.Ok(collection) : Problems.NotFound("collection"))
             .RequireAuthorization(View).WithName("GetCollection");
 
-        group.MapDelete("/{id:guid}", async (KnowledgeService service, Guid id, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}", async (CollectionService service, Guid id, CancellationToken ct) =>
             await service.DeleteAsync(id, ct) ? Results.NoContent() : Problems.NotFound("collection"))
             .RequireAuthorization(Policies.For(Permission.DeleteAIComponents)).WithName("DeleteCollection");
 
-        group.MapGet("/{id:guid}/documents", async (KnowledgeService service, Guid id, CancellationToken ct) =>
+        group.MapGet("/{id:guid}/documents", async (CollectionService service, Guid id, CancellationToken ct) =>
             await service.DocumentsAsync(id, ct) is { } documents ? Results.Ok(documents) : Problems.NotFound("collection"))
             .RequireAuthorization(View).WithName("ListDocuments");
 
         // Takes the HttpRequest rather than bound form parameters: one route serves both JSON and multipart uploads.
-        group.MapPost("/{id:guid}/documents", async (KnowledgeService service, Guid id, HttpRequest request, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/documents", async (CollectionService service, Guid id, HttpRequest request, CancellationToken ct) =>
         {
             var input = request.HasFormContentType ? await FromFormAsync(request, ct) : await FromJsonAsync(request, ct);
             return await service.AddDocumentAsync(id, input, ct) is { } document
@@ -47,17 +47,17 @@ public static class CollectionEndpoints
                 : Problems.NotFound("collection");
         }).RequireAuthorization(Policies.For(Permission.EditAIComponents)).WithName("AddDocument").Accepts<AddDocumentRequest>("application/json", "multipart/form-data");
 
-        group.MapDelete("/{id:guid}/documents/{documentId:guid}", async (KnowledgeService service, Guid id, Guid documentId, CancellationToken ct) =>
+        group.MapDelete("/{id:guid}/documents/{documentId:guid}", async (CollectionService service, Guid id, Guid documentId, CancellationToken ct) =>
             await service.DeleteDocumentAsync(id, documentId, ct) ? Results.NoContent() : Problems.NotFound("document"))
             .RequireAuthorization(Policies.For(Permission.EditAIComponents)).WithName("DeleteDocument");
 
-        group.MapPost("/{id:guid}/search", async (KnowledgeService service, Guid id, SearchCollectionRequest body, CancellationToken ct) =>
+        group.MapPost("/{id:guid}/search", async (CollectionService service, Guid id, SearchCollectionRequest body, CancellationToken ct) =>
             await service.SearchAsync(id, body.Query, body.TopK, body.ScoreThreshold, body.Filters, ct) is { } result
                 ? Results.Ok(result) : Problems.NotFound("collection"))
             .RequireAuthorization(View).WithName("SearchCollection");
     }
 
-    private static async Task<KnowledgeDocumentInput> FromJsonAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<DocumentInput> FromJsonAsync(HttpRequest request, CancellationToken ct)
     {
         AddDocumentRequest? body;
         try
@@ -69,21 +69,21 @@ public static class CollectionEndpoints
             throw new InputValidationException("body", "The body is not valid JSON: send {\"title\", \"text\", \"metadata\"} or a multipart upload with a file.");
         }
 
-        var type = KnowledgeContentTypes.Resolve(body?.ContentType ?? KnowledgeContentTypes.Text, null)
-            ?? throw new InputValidationException("contentType", KnowledgeContentTypes.Accepted);
-        return new KnowledgeDocumentInput(body?.Title ?? "", body?.Text ?? "", type, Metadata: body?.Metadata);
+        var type = DocumentContentTypes.Resolve(body?.ContentType ?? DocumentContentTypes.Text, null)
+            ?? throw new InputValidationException("contentType", DocumentContentTypes.Accepted);
+        return new DocumentInput(body?.Title ?? "", body?.Text ?? "", type, Metadata: body?.Metadata);
     }
 
-    private static async Task<KnowledgeDocumentInput> FromFormAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<DocumentInput> FromFormAsync(HttpRequest request, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", "Attach the document as the form field 'file'.");
-        var type = KnowledgeContentTypes.Resolve(file.ContentType, file.FileName)
-            ?? throw new InputValidationException("file", KnowledgeContentTypes.Accepted);
-        if (file.Length > KnowledgeLimits.MaxDocumentBytes)
+        var type = DocumentContentTypes.Resolve(file.ContentType, file.FileName)
+            ?? throw new InputValidationException("file", DocumentContentTypes.Accepted);
+        if (file.Length > DocumentLimits.MaxDocumentBytes)
         {
             throw new DocumentTooLargeException(
-                $"The file is larger than {KnowledgeLimits.MaxDocumentBytes / (1024 * 1024)} MB; split it into smaller documents.");
+                $"The file is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MB; split it into smaller documents.");
         }
 
         string? text = null;
@@ -101,11 +101,11 @@ public static class CollectionEndpoints
 
         if (text is null || text.Contains('\0'))
         {
-            throw new InputValidationException("file", "The file is not UTF-8 text. " + KnowledgeContentTypes.Accepted);
+            throw new InputValidationException("file", "The file is not UTF-8 text. " + DocumentContentTypes.Accepted);
         }
 
         var title = form["title"].ToString();
-        return new KnowledgeDocumentInput(title.Length > 0 ? title : Path.GetFileNameWithoutExtension(file.FileName), text, type,
+        return new DocumentInput(title.Length > 0 ? title : Path.GetFileNameWithoutExtension(file.FileName), text, type,
             Path.GetFileName(file.FileName), Metadata(form["metadata"].ToString()));
     }
 

@@ -17,7 +17,7 @@ using Zygo.Web.Chat;
 using Zygo.Web.Documentation;
 using Zygo.Web.Documentation.Reading;
 using Zygo.Web.Executions;
-using Zygo.Web.Knowledge;
+using Zygo.Web.Collections;
 using Zygo.Web.Members;
 using Zygo.Web.Security;
 using Zygo.Web.Seeding;
@@ -142,7 +142,7 @@ public static class ServiceRegistration
         services.AddScoped<WorkflowService>();
         services.AddScoped<WorkflowVersionService>();
         services.AddScoped<VariableService>();
-        services.AddScoped<KnowledgeService>();
+        services.AddScoped<CollectionService>();
         services.AddScoped<ExecutionQuery>();
         services.AddScoped<ChatService>();
         services.AddScoped<MemberService>();

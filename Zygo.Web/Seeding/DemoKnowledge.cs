@@ -15,7 +15,7 @@ public static class DemoKnowledge
 
     public static async Task SeedAsync(ZygoDbContext db, Guid tenantId, CancellationToken ct)
     {
-        var store = new KnowledgeStore(db, tenantId);
+        var store = new DocumentStore(db, tenantId);
         var collection = await store.CreateCollectionAsync(CollectionName,
             "Customer FAQ: returns, shipping, account and billing. Searched by the Support assistant demo.", 600, 100, ct);
         var assembly = typeof(DemoKnowledge).Assembly;
@@ -26,7 +26,7 @@ public static class DemoKnowledge
             var text = await reader.ReadToEndAsync(ct);
             var fileName = resource[Prefix.Length..];
             var title = text.Split('\n')[0].TrimStart('#', ' ').Trim();
-            await store.AddDocumentAsync(collection, new KnowledgeDocumentInput(title, text, KnowledgeContentTypes.Markdown, fileName), ct);
+            await store.AddDocumentAsync(collection, new DocumentInput(title, text, DocumentContentTypes.Markdown, fileName), ct);
         }
     }
 }

@@ -90,7 +90,7 @@ public sealed class RagContextNodeType(EmbeddingGeneratorFactory embeddings, IHt
         await OperationsDatabase.UseAsync(context, async db =>
         {
             var tenantId = context.Execution.TenantId;
-            var collection = await new KnowledgeStore(db, tenantId).FindByNameAsync(name, ct)
+            var collection = await new DocumentStore(db, tenantId).FindByNameAsync(name, ct)
                 ?? throw new NodeFailedException($"There is no knowledge collection '{name}' in this tenant; create it on the Knowledge page.");
             var retriever = new BuiltinRetriever(db, tenantId, collection.Id, config.Filters, config.ScoreThreshold);
             return lookup.Model is { } model

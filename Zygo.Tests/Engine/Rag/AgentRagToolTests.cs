@@ -9,7 +9,7 @@ using static Zygo.Tests.Engine.Agent.AgentHarness;
 namespace Zygo.Tests.Engine.Rag;
 
 /// <summary>An AI Agent calls rag_context as a tool with a <c>query</c> argument and gets passages and context back.</summary>
-public sealed class AgentRagToolTests : KnowledgeFixture
+public sealed class AgentRagToolTests : RagFixture
 {
     private readonly ScriptedModelServer _model = new();
     private AgentHarness _agent = null!;

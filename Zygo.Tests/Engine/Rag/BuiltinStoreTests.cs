@@ -6,7 +6,7 @@ using Zygo.Engine.Rag;
 namespace Zygo.Tests.Engine.Rag;
 
 /// <summary>Upload → chunks → rag_context retrieval by keyword (no embedding model), with threshold, filters and tenants.</summary>
-public sealed class BuiltinStoreTests : KnowledgeFixture
+public sealed class BuiltinStoreTests : RagFixture
 {
     private const string Faq = """
         # Returns
@@ -81,10 +81,10 @@ public sealed class BuiltinStoreTests : KnowledgeFixture
     {
         var faq = await CollectionAsync("faq");
 
-        (await FluentActions.Awaiting(() => AddAsync(faq, "Empty", "  \n ")).Should().ThrowAsync<KnowledgeInputException>())
+        (await FluentActions.Awaiting(() => AddAsync(faq, "Empty", "  \n ")).Should().ThrowAsync<DocumentInputException>())
             .Which.Message.Should().Contain("empty");
-        var huge = new string('a', KnowledgeLimits.MaxDocumentBytes + 1);
-        (await FluentActions.Awaiting(() => AddAsync(faq, "Huge", huge)).Should().ThrowAsync<KnowledgeInputException>())
+        var huge = new string('a', DocumentLimits.MaxDocumentBytes + 1);
+        (await FluentActions.Awaiting(() => AddAsync(faq, "Huge", huge)).Should().ThrowAsync<DocumentInputException>())
             .Which.Problem.Should().Be(KnowledgeProblem.TooLarge);
 
         await using var db = Db.CreateContext();
@@ -114,7 +114,7 @@ public sealed class BuiltinStoreTests : KnowledgeFixture
         var doc = await AddAsync(faq, "Store FAQ", Faq);
         await using (var db = Db.CreateContext())
         {
-            (await new KnowledgeStore(db, TenantA.TenantId).DeleteDocumentAsync(faq.Id, doc.Id, default)).Should().BeTrue();
+            (await new DocumentStore(db, TenantA.TenantId).DeleteDocumentAsync(faq.Id, doc.Id, default)).Should().BeTrue();
             (await db.RagChunks.IgnoreQueryFilters().CountAsync()).Should().Be(0);
         }
 

@@ -5,7 +5,7 @@ using Zygo.Tests.Engine.Llm;
 namespace Zygo.Tests.Engine.Rag;
 
 /// <summary>Semantic retrieval from the built-in store with embeddings from the scripted OpenAI-compatible server.</summary>
-public sealed class SemanticRetrievalTests : KnowledgeFixture
+public sealed class SemanticRetrievalTests : RagFixture
 {
     private readonly ScriptedModelServer _model = new();
 

@@ -1,6 +1,6 @@
 using MudBlazor;
 using Zygo.Web.Common;
-using Zygo.Web.Knowledge;
+using Zygo.Web.Collections;
 using Zygo.Web.Tenancy;
 
 namespace Zygo.Web.Components.Shared;

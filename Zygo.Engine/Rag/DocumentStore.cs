@@ -11,7 +11,7 @@ namespace Zygo.Engine.Rag;
 /// A tenant's collections and documents in the built-in store. Every query names the tenant itself, so the same code
 /// serves the signed-in API (tenant-filtered context) and runs and seeding (system context).
 /// </summary>
-public sealed class KnowledgeStore(ZygoDbContext db, Guid tenantId)
+public sealed class DocumentStore(ZygoDbContext db, Guid tenantId)
 {
     public IQueryable<RagCollection> Collections => db.RagCollections.IgnoreQueryFilters().Where(c => c.TenantId == tenantId);
 
@@ -28,9 +28,9 @@ public sealed class KnowledgeStore(ZygoDbContext db, Guid tenantId)
         CancellationToken ct)
     {
         var trimmed = (name ?? "").Trim();
-        if (trimmed.Length == 0 || trimmed.Length > KnowledgeLimits.MaxNameLength)
+        if (trimmed.Length == 0 || trimmed.Length > DocumentLimits.MaxNameLength)
         {
-            throw new KnowledgeInputException("name", $"A collection needs a name of 1 to {KnowledgeLimits.MaxNameLength} characters.");
+            throw new DocumentInputException("name", $"A collection needs a name of 1 to {DocumentLimits.MaxNameLength} characters.");
         }
 
         var collection = new RagCollection
@@ -43,12 +43,12 @@ public sealed class KnowledgeStore(ZygoDbContext db, Guid tenantId)
         };
         if (TextChunker.SettingsProblem(collection.ChunkSize, collection.ChunkOverlap) is { } problem)
         {
-            throw new KnowledgeInputException(problem.Field, problem.Message);
+            throw new DocumentInputException(problem.Field, problem.Message);
         }
 
         if (await Collections.AnyAsync(c => c.Name == trimmed, ct))
         {
-            throw new KnowledgeInputException("name", $"A collection named '{trimmed}' already exists.", KnowledgeProblem.Conflict);
+            throw new DocumentInputException("name", $"A collection named '{trimmed}' already exists.", KnowledgeProblem.Conflict);
         }
 
         db.RagCollections.Add(collection);
@@ -57,28 +57,28 @@ public sealed class KnowledgeStore(ZygoDbContext db, Guid tenantId)
     }
 
     /// <summary>Checks, chunks and stores a document; chunks get their vectors when a search with an embedding model first needs them.</summary>
-    public async Task<RagDocument> AddDocumentAsync(RagCollection collection, KnowledgeDocumentInput input, CancellationToken ct)
+    public async Task<RagDocument> AddDocumentAsync(RagCollection collection, DocumentInput input, CancellationToken ct)
     {
-        if (Encoding.UTF8.GetByteCount(input.Text) > KnowledgeLimits.MaxDocumentBytes)
+        if (Encoding.UTF8.GetByteCount(input.Text) > DocumentLimits.MaxDocumentBytes)
         {
-            throw new KnowledgeInputException("text",
-                $"The document is larger than {KnowledgeLimits.MaxDocumentBytes / (1024 * 1024)} MB; split it into smaller documents.",
+            throw new DocumentInputException("text",
+                $"The document is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MB; split it into smaller documents.",
                 KnowledgeProblem.TooLarge);
         }
 
         if (string.IsNullOrWhiteSpace(input.Text))
         {
-            throw new KnowledgeInputException("text", "The document is empty: there is no text to search.");
+            throw new DocumentInputException("text", "The document is empty: there is no text to search.");
         }
 
         var title = input.Title.Trim();
-        if (title.Length == 0 || title.Length > KnowledgeLimits.MaxTitleLength)
+        if (title.Length == 0 || title.Length > DocumentLimits.MaxTitleLength)
         {
-            throw new KnowledgeInputException("title", $"A document needs a title of 1 to {KnowledgeLimits.MaxTitleLength} characters.");
+            throw new DocumentInputException("title", $"A document needs a title of 1 to {DocumentLimits.MaxTitleLength} characters.");
         }
 
         var metadata = input.Metadata ?? [];
-        var chunks = TextChunker.Chunk(input.Text, input.ContentType == KnowledgeContentTypes.Markdown,
+        var chunks = TextChunker.Chunk(input.Text, input.ContentType == DocumentContentTypes.Markdown,
             collection.ChunkSize, collection.ChunkOverlap);
         var document = new RagDocument
         {

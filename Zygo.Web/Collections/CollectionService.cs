@@ -7,14 +7,14 @@ using Zygo.Web.Common;
 using Zygo.Web.Security;
 using Zygo.Web.Tenancy;
 
-namespace Zygo.Web.Knowledge;
+namespace Zygo.Web.Collections;
 
 /// <summary>
 /// The Knowledge page's and the API's view of the built-in store, for the signed-in user's tenant: permission checks
-/// here, storage rules in <see cref="KnowledgeStore"/>. Refused input surfaces as <see cref="InputValidationException"/>,
+/// here, storage rules in <see cref="DocumentStore"/>. Refused input surfaces as <see cref="InputValidationException"/>,
 /// <see cref="ConflictException"/> or <see cref="DocumentTooLargeException"/>.
 /// </summary>
-public sealed class KnowledgeService(IDbContextFactory<ZygoDbContext> contexts, ICurrentUser user)
+public sealed class CollectionService(IDbContextFactory<ZygoDbContext> contexts, ICurrentUser user)
 {
     public const int MaxSearchResults = 50;
 
@@ -68,7 +68,7 @@ public sealed class KnowledgeService(IDbContextFactory<ZygoDbContext> contexts, 
     }
 
     /// <summary>Stores a document; null when the tenant has no such collection.</summary>
-    public async Task<DocumentSummary?> AddDocumentAsync(Guid collectionId, KnowledgeDocumentInput input, CancellationToken ct)
+    public async Task<DocumentSummary?> AddDocumentAsync(Guid collectionId, DocumentInput input, CancellationToken ct)
     {
         user.Demand(Permission.EditAIComponents);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -124,7 +124,7 @@ public sealed class KnowledgeService(IDbContextFactory<ZygoDbContext> contexts, 
             passages.Take(limit).Select(p => new SearchHit(p.Text, Math.Round(p.Score, 4), p.Source, p.DocumentId, p.Metadata)).ToList());
     }
 
-    private KnowledgeStore Store(ZygoDbContext db) => new(db, RequireTenant());
+    private DocumentStore Store(ZygoDbContext db) => new(db, RequireTenant());
 
     // Demand has passed by now, and it only passes inside a tenant.
     private Guid RequireTenant() => user.TenantId ?? throw new InvalidOperationException("No tenant is selected.");
@@ -143,15 +143,15 @@ public sealed class KnowledgeService(IDbContextFactory<ZygoDbContext> contexts, 
         {
             return await work();
         }
-        catch (KnowledgeInputException ex) when (ex.Problem == KnowledgeProblem.Conflict)
+        catch (DocumentInputException ex) when (ex.Problem == KnowledgeProblem.Conflict)
         {
             throw new ConflictException(ex.Message);
         }
-        catch (KnowledgeInputException ex) when (ex.Problem == KnowledgeProblem.TooLarge)
+        catch (DocumentInputException ex) when (ex.Problem == KnowledgeProblem.TooLarge)
         {
             throw new DocumentTooLargeException(ex.Message);
         }
-        catch (KnowledgeInputException ex)
+        catch (DocumentInputException ex)
         {
             throw new InputValidationException(ex.Field, ex.Message);
         }

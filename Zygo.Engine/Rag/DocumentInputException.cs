@@ -9,7 +9,7 @@ public enum KnowledgeProblem
 }
 
 /// <summary>Input the knowledge store refuses, with the field it concerns and the kind of problem.</summary>
-public sealed class KnowledgeInputException(string field, string message, KnowledgeProblem problem = KnowledgeProblem.Invalid)
+public sealed class DocumentInputException(string field, string message, KnowledgeProblem problem = KnowledgeProblem.Invalid)
     : Exception(message)
 {
     public string Field { get; } = field;

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace Zygo.Web.Knowledge;
+namespace Zygo.Web.Collections;
 
 public sealed record CollectionSummary(Guid Id, string Name, string Description, int ChunkSize, int ChunkOverlap, int Documents,
     DateTime CreatedAt);

@@ -4,7 +4,7 @@ namespace Zygo.Engine.Rag;
 /// The kinds of document the built-in store takes: plain text and Markdown. PDFs are refused with a message: no PDF
 /// text extractor is on this build's package feed, and guessing text out of PDF bytes would store garbage.
 /// </summary>
-public static class KnowledgeContentTypes
+public static class DocumentContentTypes
 {
     public const string Text = "text/plain";
     public const string Markdown = "text/markdown";

@@ -8,7 +8,7 @@ using Zygo.Tests.Engine.Operations;
 namespace Zygo.Tests.Engine.Rag;
 
 /// <summary>A migrated SQLite file with two tenants, and helpers to fill their knowledge collections and run rag_context as one of them.</summary>
-public abstract class KnowledgeFixture : IAsyncLifetime
+public abstract class RagFixture : IAsyncLifetime
 {
     protected OperationsTestDatabase Db { get; private set; } = null!;
     protected ExecutionInfo TenantA { get; private set; } = null!;
@@ -30,15 +30,15 @@ public abstract class KnowledgeFixture : IAsyncLifetime
     protected async Task<RagCollection> CollectionAsync(string name, ExecutionInfo? tenant = null)
     {
         await using var db = Db.CreateContext();
-        return await new KnowledgeStore(db, (tenant ?? TenantA).TenantId).CreateCollectionAsync(name, null, 200, 40, default);
+        return await new DocumentStore(db, (tenant ?? TenantA).TenantId).CreateCollectionAsync(name, null, 200, 40, default);
     }
 
     protected async Task<RagDocument> AddAsync(RagCollection collection, string title, string text, JsonObject? metadata = null,
-        string contentType = KnowledgeContentTypes.Markdown)
+        string contentType = DocumentContentTypes.Markdown)
     {
         await using var db = Db.CreateContext();
-        return await new KnowledgeStore(db, collection.TenantId)
-            .AddDocumentAsync(collection, new KnowledgeDocumentInput(title, text, contentType, Metadata: metadata), default);
+        return await new DocumentStore(db, collection.TenantId)
+            .AddDocumentAsync(collection, new DocumentInput(title, text, contentType, Metadata: metadata), default);
     }
 
     protected async Task<JsonObject> RetrieveAsync(JsonObject config, ExecutionInfo? tenant = null, JsonNode? input = null) =>

@@ -1,4 +1,4 @@
-namespace Zygo.Web.Knowledge;
+namespace Zygo.Web.Collections;
 
 /// <summary>A document over the store's size limit; shown as 413.</summary>
 public sealed class DocumentTooLargeException(string message) : Exception(message);

@@ -3,11 +3,11 @@ using Microsoft.Playwright;
 using Zygo.Tests.E2E.Editor;
 using Zygo.Tests.Infrastructure;
 
-namespace Zygo.Tests.E2E.Knowledge;
+namespace Zygo.Tests.E2E.Collections;
 
-/// <summary>The Knowledge page in headless Chromium: the seeded FAQ collection, a search, an upload.</summary>
+/// <summary>The Documents page (RAG collections) in headless Chromium: the seeded FAQ collection, a search, an upload.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class KnowledgePageTests(EditorAppFixture fixture) : IClassFixture<EditorAppFixture>
+public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixture<EditorAppFixture>
 {
     private static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots");
 
