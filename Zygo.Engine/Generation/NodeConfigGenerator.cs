@@ -11,8 +11,7 @@ namespace Zygo.Engine.Generation;
 /// </summary>
 public sealed class NodeConfigGenerator(ChatClientFactory factory, IServiceProvider services)
 {
-    /// <returns>Null when the node type is unknown.</returns>
-    public async Task<NodeConfigResult?> GenerateAsync(Guid tenantId, INodeType type, string description, ModelChoice choice, CancellationToken ct)
+    public async Task<NodeConfigResult> GenerateAsync(Guid tenantId, INodeType type, string description, ModelChoice choice, CancellationToken ct)
     {
         var log = new List<string>();
         var model = await choice.OpenAsync(factory, tenantId, "node-config-generator", services, log.Add, ct);

@@ -65,16 +65,16 @@ public static class OfflineWorkflowComposer
             steps.Add((OfflineStep.All.Single(s => s.Id == "analyse"), 0));
         }
 
-        var conditionAt = text.Condition is null ? -1 : text.IndexOf("if", "when");
+        var condition = text.Condition;
         var previous = nodes[0].Id;
         var data = previous; // The Conditional passes its input on: steps after it read the node before it.
         string? handle = null;
         var branched = false;
         foreach (var (step, at) in steps)
         {
-            if (!branched && conditionAt >= 0 && at > conditionAt && previous != nodes[0].Id)
+            if (!branched && condition is { } clause && at > clause.At && previous != nodes[0].Id)
             {
-                nodes.Add(Conditional(text.Condition!));
+                nodes.Add(Conditional(clause.Text));
                 connect(previous, "condition", null);
                 previous = "condition";
                 handle = "true";

@@ -34,8 +34,14 @@ public sealed partial class PromptText(string prompt)
         }
     }
 
-    /// <summary>The condition of an "if … then" (or "when … then") clause, e.g. "the issue is urgent".</summary>
-    public string? Condition => ConditionPattern().Match(_lower) is { Success: true } m ? m.Groups[1].Value.Trim() : null;
+    /// <summary>
+    /// The condition of an "if … then" (or "if …,") clause, e.g. "the issue is urgent", and where it starts; else of a
+    /// "when … then" clause ("when" alone usually names the trigger).
+    /// </summary>
+    public (string Text, int At)? Condition =>
+        (IfPattern().Match(_lower) is { Success: true } m ? m : WhenPattern().Match(_lower)) is { Success: true } found
+            ? (found.Groups[1].Value.Trim(), found.Index)
+            : null;
 
     /// <summary>A short title from the prompt's first words.</summary>
     public string Title(int words = 6)
@@ -62,8 +68,11 @@ public sealed partial class PromptText(string prompt)
     [GeneratedRegex(@" every (\d{1,4}) (minute|hour|day)s?\b")]
     private static partial Regex IntervalPattern();
 
-    [GeneratedRegex(@" (?:if|when) (.+?)(?:,| then )")]
-    private static partial Regex ConditionPattern();
+    [GeneratedRegex(@" if (.+?)(?:,| then )")]
+    private static partial Regex IfPattern();
+
+    [GeneratedRegex(@" when ([^,]+?) then ")]
+    private static partial Regex WhenPattern();
 
     [GeneratedRegex(@"[A-Za-z0-9]+")]
     private static partial Regex WordPattern();

@@ -30,7 +30,7 @@ public sealed class WorkflowGenerator(ChatClientFactory factory, WorkflowProposa
         {
             var read = proposal.Read(json);
             accepted = read.Problems.Count == 0 ? read.Workflow : null;
-            return Task.FromResult(read.Problems.Count == 0 ? null : "not a valid workflow: " + string.Join("; ", read.Problems));
+            return Task.FromResult(read.Problems.Count == 0 ? null : "not a valid workflow: " + string.Join("; ", read.Problems.Select(p => p.TrimEnd('.'))));
         }
 
         var answer = await GenerationCall.AskAsync(model, instructions.Text, prompt, Check, log, ct);

@@ -42,6 +42,7 @@ public static class PipelineConfiguration
         api.MapExecutionEndpoints();
         api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
+        api.MapGenerationEndpoints();
         api.MapVariableEndpoints();
         api.MapDocumentationEndpoints();
         app.MapPublicDocumentationEndpoints();

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Zygo.Engine.Execution.Flow;
@@ -33,14 +34,14 @@ public static partial class StaticChecks
                     new JsonObject { ["retries"] = 2 });
             }
 
-            if (CallsOut.Contains(node.Type) && node.Config["timeout"] is JsonValue t && t.TryGetValue<double>(out var seconds) && seconds <= 0)
+            if (CallsOut.Contains(node.Type) && Number(node.Config, "timeout") <= 0)
             {
                 yield return new Suggestion(node.Id, "reliability", "warning",
                     $"'{node.DisplayName}' has no timeout: a service that never answers holds the run forever.",
                     new JsonObject { ["timeout"] = 30 });
             }
 
-            if (node.Type == GraphRegions.AgentType && Int(node.Config, "maxIterations") is > ManyIterations and var iterations)
+            if (node.Type == GraphRegions.AgentType && Number(node.Config, "maxIterations") is > ManyIterations and var iterations)
             {
                 yield return new Suggestion(node.Id, "cost", "warning",
                     $"'{node.DisplayName}' may take {iterations} model turns per request; most tasks finish in under 10.",
@@ -135,8 +136,8 @@ public static partial class StaticChecks
     private static string? Text(JsonObject config, string name) =>
         config[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
-    private static int? Int(JsonObject config, string name) =>
-        config[name] is JsonValue v && v.TryGetValue<double>(out var d) ? (int)d : null;
+    private static double? Number(JsonObject config, string name) =>
+        config[name] is JsonValue v && v.GetValueKind() == JsonValueKind.Number ? v.Deserialize<double>() : null;
 
     [GeneratedRegex(@"^(api[_-]?key|apikey|password|passwd|secret|client[_-]?secret|token|access[_-]?token|authorization|x-api-key)$",
         RegexOptions.IgnoreCase)]
