@@ -16,7 +16,7 @@ internal static class SpecNodeTypes
 
     /// <summary>The AI types: registered, but their handlers have not landed yet.</summary>
     public static readonly IReadOnlyList<string> PendingAiIds =
-        ["planner", "rag_context", "knowledge_graph", "entity_query"];
+        ["rag_context", "knowledge_graph", "entity_query"];
 
     public static TheoryData<string, string, NodeCategory, string> Owned => new()
     {
