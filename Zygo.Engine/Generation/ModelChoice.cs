@@ -15,14 +15,20 @@ namespace Zygo.Engine.Generation;
 /// </summary>
 public sealed record ModelChoice(string? Provider, string? Model, string? Endpoint, string? ApiKeyVariableId)
 {
-    /// <exception cref="NodeFailedException">The provider is unknown, or the key's variable does not exist.</exception>
+    /// <exception cref="NodeFailedException">The provider is unknown, has no model named, or the key's variable does not exist.</exception>
     public async Task<ChatModel> OpenAsync(ChatClientFactory factory, Guid tenantId, string purpose, IServiceProvider services,
         Action<string> log, CancellationToken ct)
     {
+        var provider = ParseProvider(Provider);
+        if (provider != ModelProvider.Offline && string.IsNullOrWhiteSpace(Model))
+        {
+            throw new NodeFailedException($"'model' is empty: name the {Provider} model (or deployment) to use.");
+        }
+
         var connection = new ModelConnection
         {
-            Provider = ParseProvider(Provider),
-            Model = string.IsNullOrWhiteSpace(Model) ? "gpt-4o-mini" : Model.Trim(),
+            Provider = provider,
+            Model = string.IsNullOrWhiteSpace(Model) ? "offline" : Model.Trim(),
             Endpoint = Endpoint?.Trim() ?? "",
             ApiKeyVariableId = string.IsNullOrWhiteSpace(ApiKeyVariableId) ? null : ApiKeyVariableId.Trim(),
         };

@@ -34,7 +34,7 @@ public sealed record OfflineStep(string Id, string[] Keywords, bool AgentOnly, F
                         : new JsonObject { ["type"] = "none" },
                 });
         }),
-        new("transform", ["transform", "calculate", "compute", "script", "code", "convert"], AgentOnly: false, (_, source) => Node("transform", "code",
+        new("transform", ["transform", "calculate", "compute", "script", "code", "convert"], AgentOnly: false, (_, _) => Node("transform", "code",
             "Transform data", "Reshapes the data with a short JavaScript function; edit the code to fit.",
             new JsonObject { ["language"] = "javascript", ["code"] = "return input;", ["timeout"] = 10 })),
         new("analyse", ["summar", "classif", "categor", "analy", "translate", "write", "draft", "extract", "sentiment", "prioriti", "ai "],

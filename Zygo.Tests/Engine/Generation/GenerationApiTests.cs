@@ -123,6 +123,7 @@ public sealed class GenerationApiTests(GenerationApiTests.Fixture fixture) : ICl
     [InlineData("{}", "prompt", "empty")]
     [InlineData("""{"prompt": "   "}""", "prompt", "empty")]
     [InlineData("""{"prompt": "Email me", "provider": "skynet"}""", "provider", "skynet")]
+    [InlineData("""{"prompt": "Email me", "provider": "openai"}""", "provider", "model")]
     public async Task Bad_generation_requests_get_a_clear_problem(string json, string field, string word)
     {
         var problem = await (await fixture.Developer.PostAsync(Generate, RawJson(json))).ShouldBeProblemAsync(HttpStatusCode.BadRequest, word);
