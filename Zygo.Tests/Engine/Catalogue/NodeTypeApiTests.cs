@@ -45,7 +45,7 @@ public sealed class NodeTypeApiTests(NodeTypeApiTests.Fixture fixture) : IClassF
         trigger.Str("category").Should().Be("coreOrchestration");
         trigger.GetProperty("available").GetBoolean().Should().BeTrue();
         items.Single(i => i.Str("id") == "planner").GetProperty("available").GetBoolean().Should().BeTrue();
-        items.Single(i => i.Str("id") == "knowledge_graph").GetProperty("available").GetBoolean().Should().BeFalse();
+        items.Single(i => i.Str("id") == "rag_context").GetProperty("available").GetBoolean().Should().BeFalse();
     }
 
     [Fact]

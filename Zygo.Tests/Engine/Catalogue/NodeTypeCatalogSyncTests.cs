@@ -41,7 +41,7 @@ public sealed class NodeTypeCatalogSyncTests(NodeTypeCatalogSyncTests.Fixture fi
             JsonNode.DeepEquals(JsonNode.Parse(row.DefaultConfig), JsonNode.Parse(schema.Defaults.GetRawText())).Should().BeTrue(type.Id);
         }
 
-        rows["knowledge_graph"].IsBeta.Should().BeTrue();
+        rows["rag_context"].IsBeta.Should().BeTrue();
         rows["planner"].IsBeta.Should().BeFalse();
         rows["trigger"].IsBeta.Should().BeFalse();
         rows["trigger"].Category.Should().Be("coreOrchestration");
