@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zygo.Engine.Execution.Events;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Service;
+using Zygo.Engine.Generation;
+using Zygo.Engine.Generation.Optimization;
 using Zygo.Engine.Llm;
 using Zygo.Engine.Nodes;
 using Zygo.Engine.Nodes.Code.Python;
@@ -36,6 +38,11 @@ public static class EngineServiceCollectionExtensions
         services.TryAddSingleton<LlmOptions>();
         services.AddSingleton<ChatClientFactory>();
         services.AddSingleton<EmbeddingGeneratorFactory>();
+        services.AddSingleton<WorkflowProposal>();
+        services.AddSingleton<GenerationInstructions>();
+        services.AddSingleton<WorkflowGenerator>();
+        services.AddSingleton<NodeConfigGenerator>();
+        services.AddSingleton<WorkflowOptimizer>();
         services.AddHttpClient();
         return services;
     }

@@ -25,6 +25,11 @@ public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentTo
         var tools = mode == AgentType.Conversational ? [] : toolset.Tools;
         var react = mode == AgentType.React && tools.Count > 0;
         var system = string.IsNullOrWhiteSpace(config.SystemPrompt) ? DefaultSystemPrompt : config.SystemPrompt;
+        if (request.Plan is { } plan)
+        {
+            system = $"{system}\n\n{plan.Describe()}";
+        }
+
         var systemPrompt = react ? $"{system}\n\n{ReactProtocol.Instructions(tools)}" : system;
         _messages.Add(new ChatMessage(ChatRole.System, systemPrompt));
         _messages.AddRange(ConversationWindow.Newest(request.History, systemPrompt, request.Message));

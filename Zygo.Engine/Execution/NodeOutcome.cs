@@ -11,4 +11,7 @@ public sealed record NodeOutcome(JsonNode? Output)
     public static NodeOutcome Of(JsonNode? output) => new(output);
 
     public static NodeOutcome Branch(JsonNode? output, params string[] handles) => new(output) { ActiveHandles = handles };
+
+    /// <summary>Ends the flow at this node: no outgoing edge fires (a Planner waiting for answers to its questions).</summary>
+    public static NodeOutcome Halt(JsonNode? output) => new(output) { ActiveHandles = [] };
 }

@@ -10,6 +10,7 @@ public sealed class GraphRegions
     public const string LoopType = "loop";
     public const string AgentType = "ai_agent";
     public const string TriggerType = "trigger";
+    public const string PlannerType = "planner";
     public const string BodyHandle = "body";
 
     private readonly Dictionary<string, string?> _owner = new(StringComparer.Ordinal);
@@ -45,10 +46,13 @@ public sealed class GraphRegions
 
     public IEnumerable<string> TopLevel => _owner.Where(o => o.Value is null).Select(o => o.Key);
 
-    /// <summary>Nodes wired to the agent in either direction, except the trigger that starts it.</summary>
+    /// <summary>
+    /// Nodes wired to the agent in either direction, except the trigger that starts it and a planner leading into it
+    /// (the planner runs first and hands the agent its plan).
+    /// </summary>
     public static IEnumerable<string> ToolRoots(WorkflowGraph graph, string agentId) =>
         graph.Outgoing(agentId).Select(e => e.Target)
-            .Concat(graph.Incoming(agentId).Where(e => graph.Find(e.Source)?.Type != TriggerType).Select(e => e.Source))
+            .Concat(graph.Incoming(agentId).Where(e => graph.Find(e.Source)?.Type is not (TriggerType or PlannerType)).Select(e => e.Source))
             .Where(id => id != agentId)
             .Distinct();
 

@@ -43,6 +43,7 @@ public static class PipelineConfiguration
         api.MapChatEndpoints();
         api.MapNodeTestEndpoints();
         api.MapNodeTypeEndpoints();
+        api.MapGenerationEndpoints();
         api.MapVariableEndpoints();
         api.MapKnowledgeEndpoints();
         api.MapCollectionEndpoints();

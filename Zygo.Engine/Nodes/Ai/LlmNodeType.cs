@@ -13,7 +13,7 @@ namespace Zygo.Engine.Nodes.Ai;
 /// <summary>
 /// One model call: the prompt template (its {{…}} resolved with the run's values), the generation parameters, and an
 /// answer as text, Markdown or JSON. A JSON answer is checked against <c>jsonSchema</c>; a wrong one gets a single
-/// repair request quoting what was wrong, and fails the node if it is still wrong.
+/// repair request quoting what was wrong (<see cref="StructuredOutput"/>), and fails the node if it is still wrong.
 /// </summary>
 public sealed class LlmNodeType : NodeType<LLMConfigData>
 {
@@ -48,10 +48,8 @@ public sealed class LlmNodeType : NodeType<LLMConfigData>
         messages.Add(new ChatMessage(ChatRole.User, prompt));
         var options = Options(config, model, schema);
         var usage = new UsageDetails();
-        var response = await AskAsync(model, messages, options, usage, cancellationToken);
         var output = new JsonObject
         {
-            ["text"] = response.Text,
             ["format"] = JsonSerializer.SerializeToNode(config.OutputFormat, EngineJson.Options),
             ["offline"] = model.IsOffline,
             ["model"] = model.Model,
@@ -59,25 +57,26 @@ public sealed class LlmNodeType : NodeType<LLMConfigData>
 
         if (config.OutputFormat == LlmOutputFormat.Json)
         {
-            var (json, problem) = await CheckAsync(response.Text, config.JsonSchema, cancellationToken);
-            var repaired = problem is not null;
-            if (repaired)
+            StructuredAnswer answer;
+            try
             {
-                context.Log($"The answer was {problem}; asking the model once to repair it.");
-                messages.AddRange(response.Messages);
-                messages.Add(new ChatMessage(ChatRole.User, $"Your answer was {problem}. Reply again with only the corrected JSON, nothing else."));
-                response = await AskAsync(model, messages, options, usage, cancellationToken);
-                (json, problem) = await CheckAsync(response.Text, config.JsonSchema, cancellationToken);
-                if (problem is not null)
-                {
-                    throw new NodeFailedException($"The model's answer was still {problem} after one repair attempt.");
-                }
-
-                output["text"] = response.Text;
+                answer = await StructuredOutput.AskAsync(model.Client, messages, options, (json, ct) => CheckAsync(json, config.JsonSchema, ct),
+                    maxRepairs: 1, usage, context.Log, cancellationToken);
+            }
+            catch (StructuredOutputException ex)
+            {
+                throw new NodeFailedException(ex.Message);
             }
 
-            output["json"] = json;
-            output["repaired"] = repaired;
+            output["text"] = answer.Text;
+            output["json"] = answer.Json;
+            output["repaired"] = answer.Repairs > 0;
+        }
+        else
+        {
+            var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
+            usage.Add(response.Usage ?? new UsageDetails());
+            output["text"] = response.Text;
         }
 
         output["usage"] = new JsonObject { ["inputTokens"] = usage.InputTokenCount ?? 0, ["outputTokens"] = usage.OutputTokenCount ?? 0 };
@@ -96,25 +95,16 @@ public sealed class LlmNodeType : NodeType<LLMConfigData>
             : schema is { } s ? ChatResponseFormat.ForJsonSchema(s, "answer") : ChatResponseFormat.Json,
     };
 
-    private static async Task<ChatResponse> AskAsync(ChatModel model, List<ChatMessage> messages, ChatOptions options, UsageDetails usage,
-        CancellationToken cancellationToken)
+    /// <summary>What is wrong with the parsed answer against <c>jsonSchema</c>, in words the model can act on.</summary>
+    private static async Task<string?> CheckAsync(JsonNode? json, string? schema, CancellationToken ct)
     {
-        var response = await model.Client.GetResponseAsync(messages, options, cancellationToken);
-        usage.Add(response.Usage ?? new UsageDetails());
-        return response;
-    }
-
-    /// <summary>The parsed answer, or what is wrong with it in words the model can act on.</summary>
-    private static async Task<(JsonNode? Json, string? Problem)> CheckAsync(string text, string? schema, CancellationToken ct)
-    {
-        var (json, error) = JsonAnswer.Parse(text);
-        if (error is not null || string.IsNullOrWhiteSpace(schema))
+        if (string.IsNullOrWhiteSpace(schema))
         {
-            return (json, error);
+            return null;
         }
 
         var errors = await SchemaValidation.ValidateAsync(schema, json, ct, "jsonSchema");
-        return errors.Count == 0 ? (json, null) : (json, $"not valid against the JSON schema: {string.Join("; ", errors.Select(e => e.Message))}");
+        return errors.Count == 0 ? null : $"not valid against the JSON schema: {string.Join("; ", errors.Select(e => e.Message))}";
     }
 
     private static JsonElement ParseSchema(string text)

@@ -1,10 +1,33 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Zygo.Engine.Agent;
+using Zygo.Engine.Execution;
+using Zygo.Engine.Llm;
 using Zygo.Engine.Nodes.Schema;
+using Zygo.Engine.Planning;
 
 namespace Zygo.Engine.Nodes.Ai;
 
-public sealed class PlannerNodeType : PendingNodeType<PlannerConfigData>
+/// <summary>
+/// Plans before an agent acts: turns the request (its <c>message</c> or <c>goal</c>) into a <see cref="Plan"/> by
+/// structured output (one repair), or offline by <see cref="OfflinePlanner"/>. The output passes the request on with
+/// the plan, so an AI Agent downstream works from both. In <c>interactive</c> mode a plan with open questions stops
+/// the flow: the output's <c>answer</c> asks them (the chat shows it). The next turn, whose conversation holds the
+/// questions and the answers, plans the original request with those answers and proceeds.
+/// </summary>
+public sealed class PlannerNodeType : NodeType<PlannerConfigData>
 {
+    private const string Instructions = """
+        You are a planner. Turn the user's goal into a plan an assistant with tools will carry out. Reply with only
+        one JSON object: {"goal": string, "requirements": [string], "constraints": [string],
+        "steps": [{"id": string, "description": string, "tool": string or null, "dependsOn": [step id]}],
+        "clarifyingQuestions": [string], "confidence": integer 0-100}.
+        Ask a clarifying question only about what you cannot reasonably assume, and none when the conversation
+        already answers it.
+        """;
+
     public override string Id => "planner";
     public override string Label => "Planner";
     public override NodeCategory Category => NodeCategory.CoreOrchestration;
@@ -14,4 +37,74 @@ public sealed class PlannerNodeType : PendingNodeType<PlannerConfigData>
 
     public override JsonObject ArgumentSchema => ToolArguments.Schema(
         new ToolArgument("goal", "string", "What the plan must achieve.", Required: true));
+
+    protected override async Task<NodeOutcome> ExecuteAsync(NodeContext context, PlannerConfigData config, CancellationToken cancellationToken)
+    {
+        var request = AgentRequest.From(context.Input);
+        var message = context.Input?["goal"] is JsonValue g && g.TryGetValue<string>(out var text) ? text : request.Message;
+        if (string.IsNullOrWhiteSpace(message))
+        {
+            throw new NodeFailedException($"'{context.Node.DisplayName}' has no goal: give it an input with a 'message' or a 'goal'.");
+        }
+
+        List<ChatMessage> conversation = [.. request.History, new(ChatRole.User, message)];
+        var answered = PlanAnswers.Find(conversation);
+        var model = await context.Services.GetRequiredService<ChatClientFactory>().CreateAsync(context, config.Planner, "planner.apiKey", cancellationToken);
+        var plan = model.IsOffline
+            ? OfflinePlanner.Make(answered?.Request ?? message, answered?.Answers ?? [], config)
+            : await AskAsync(model, config, conversation, context, cancellationToken);
+        plan = plan with { ClarifyingQuestions = plan.ClarifyingQuestions.Take(Math.Max(0, config.MaxQuestions)).ToList() };
+
+        // Questions once answered are not asked again, however the model words them this time.
+        var waiting = config.ExecutionMode == PlannerExecutionMode.Interactive && plan.ClarifyingQuestions.Count > 0 && answered is null;
+        var output = new JsonObject
+        {
+            ["message"] = message,
+            ["history"] = context.Input?["history"]?.DeepClone(),
+            ["plan"] = plan.ToJson(),
+            ["awaitingAnswers"] = waiting,
+            ["offline"] = model.IsOffline,
+            ["model"] = model.Model,
+        };
+        if (waiting)
+        {
+            context.Log($"The plan has {plan.ClarifyingQuestions.Count} open question(s): asking them and waiting for the answers.");
+            output["answer"] = PlanAnswers.Ask(plan.ClarifyingQuestions);
+            return NodeOutcome.Halt(output);
+        }
+
+        if (plan.Confidence < config.MinConfidence)
+        {
+            context.Log($"The plan's confidence ({plan.Confidence}) is below {config.MinConfidence}; proceeding as the mode is {JsonSerializer.Serialize(config.ExecutionMode, EngineJson.Options)}.");
+        }
+
+        if (config.ExecutionMode != PlannerExecutionMode.Silent)
+        {
+            context.Log($"Plan: {string.Join(" → ", plan.Steps.Select(s => s.Description))}");
+        }
+
+        return NodeOutcome.Of(output);
+    }
+
+    private static async Task<Plan> AskAsync(ChatModel model, PlannerConfigData config, IReadOnlyList<ChatMessage> conversation,
+        NodeContext context, CancellationToken ct)
+    {
+        var instructions = string.IsNullOrWhiteSpace(config.SystemPromptOverride) ? Instructions : config.SystemPromptOverride;
+        List<ChatMessage> messages =
+        [
+            new(ChatRole.System, $"{instructions}\nList at least {config.MinRequirements} requirement(s) and {config.MinConstraints} constraint(s); ask at most {config.MaxQuestions} question(s)."),
+            .. conversation,
+        ];
+        var options = new ChatOptions { ModelId = model.Model, Temperature = 0.2f, ResponseFormat = ChatResponseFormat.Json };
+        try
+        {
+            var answer = await StructuredOutput.AskAsync(model.Client, messages, options,
+                (json, _) => Task.FromResult(PlanCheck.Problem(json, config)), maxRepairs: 1, new UsageDetails(), context.Log, ct);
+            return answer.Json.Deserialize<Plan>(EngineJson.Options)!;
+        }
+        catch (StructuredOutputException ex)
+        {
+            throw new NodeFailedException($"The planner could not make a plan: {ex.Message}");
+        }
+    }
 }

@@ -14,10 +14,6 @@ internal static class SpecNodeTypes
         "security", "maintenance", "monitoring",
     ];
 
-    /// <summary>The AI types: registered, but their handlers have not landed yet.</summary>
-    public static readonly IReadOnlyList<string> PendingAiIds =
-        ["planner"];
-
     public static TheoryData<string, string, NodeCategory, string> Owned => new()
     {
         { "ai_agent", "AI Agent", NodeCategory.CoreOrchestration, "Brain" },
@@ -30,6 +26,4 @@ internal static class SpecNodeTypes
         { "knowledge_graph", "Knowledge Graph", NodeCategory.AiIntelligence, "GitBranch" },
         { "entity_query", "Entity Query", NodeCategory.AiIntelligence, "Tags" },
     };
-
-    public static TheoryData<string> PendingAi => new(PendingAiIds);
 }
