@@ -50,6 +50,9 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
         });
         db.AuditLog.Add(new AuditLogEntry { TenantId = tenantId, UserId = ownerId, Action = "test.populated" });
         db.Memories.Add(new Memory { TenantId = tenantId, Key = "fact", Type = "factual", Content = $"{name} fact", Sensitivity = "internal", Importance = "medium" });
+        var chat = new ChatSession { TenantId = tenantId, WorkflowId = workflow.Id, UserId = ownerId, Title = "Hello" };
+        db.ChatSessions.Add(chat);
+        db.ChatMessages.Add(new ChatSessionMessage { TenantId = tenantId, SessionId = chat.Id, Role = ChatSessionMessage.UserRole, Content = "Hello" });
         await db.SaveChangesAsync();
         return new TenantRows(tenantId, ownerId, workflow.Id, variable.Id);
     }
