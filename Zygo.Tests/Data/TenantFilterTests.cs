@@ -54,6 +54,9 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
         var company = new KnowledgeEntity { TenantId = tenantId, Type = "organization", Name = "Acme", NormalizedName = "acme" };
         db.KnowledgeEntities.AddRange(person, company);
         db.KnowledgeRelations.Add(new KnowledgeRelation { TenantId = tenantId, FromEntityId = person.Id, ToEntityId = company.Id, Type = "works_for" });
+        var chat = new ChatSession { TenantId = tenantId, WorkflowId = workflow.Id, UserId = ownerId, Title = "Hello" };
+        db.ChatSessions.Add(chat);
+        db.ChatMessages.Add(new ChatSessionMessage { TenantId = tenantId, SessionId = chat.Id, Role = ChatSessionMessage.UserRole, Content = "Hello" });
         await db.SaveChangesAsync();
         return new TenantRows(tenantId, ownerId, workflow.Id, variable.Id);
     }
