@@ -50,6 +50,11 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
         });
         db.AuditLog.Add(new AuditLogEntry { TenantId = tenantId, UserId = ownerId, Action = "test.populated" });
         db.Memories.Add(new Memory { TenantId = tenantId, Key = "fact", Type = "factual", Content = $"{name} fact", Sensitivity = "internal", Importance = "medium" });
+        var collection = new RagCollection { TenantId = tenantId, Name = "kb" };
+        var document = new RagDocument { TenantId = tenantId, CollectionId = collection.Id, Title = "Doc", ContentType = "text/plain" };
+        db.RagCollections.Add(collection);
+        db.RagDocuments.Add(document);
+        db.RagChunks.Add(new RagChunk { TenantId = tenantId, CollectionId = collection.Id, DocumentId = document.Id, Text = $"{name} passage" });
         await db.SaveChangesAsync();
         return new TenantRows(tenantId, ownerId, workflow.Id, variable.Id);
     }
