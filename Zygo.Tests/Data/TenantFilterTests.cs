@@ -57,6 +57,11 @@ public sealed class TwoTenantsFixture : IAsyncLifetime
         var chat = new ChatSession { TenantId = tenantId, WorkflowId = workflow.Id, UserId = ownerId, Title = "Hello" };
         db.ChatSessions.Add(chat);
         db.ChatMessages.Add(new ChatSessionMessage { TenantId = tenantId, SessionId = chat.Id, Role = ChatSessionMessage.UserRole, Content = "Hello" });
+        var collection = new RagCollection { TenantId = tenantId, Name = "kb" };
+        var document = new RagDocument { TenantId = tenantId, CollectionId = collection.Id, Title = "Doc", ContentType = "text/plain" };
+        db.RagCollections.Add(collection);
+        db.RagDocuments.Add(document);
+        db.RagChunks.Add(new RagChunk { TenantId = tenantId, CollectionId = collection.Id, DocumentId = document.Id, Text = $"{name} passage" });
         await db.SaveChangesAsync();
         return new TenantRows(tenantId, ownerId, workflow.Id, variable.Id);
     }
