@@ -11,6 +11,7 @@ import { CanvasMiniMap } from './minimap.js';
 const CHANGE_DELAY_MS = 30;
 const PASTE_OFFSET = 40;
 const NUDGE = 20;
+const DRAG_THRESHOLD = 4;
 const ARROWS = { arrowleft: [-1, 0], arrowright: [1, 0], arrowup: [0, -1], arrowdown: [0, 1] };
 const MIN_OPEN_SCALE = 0.5;
 const STATUS_CLASSES = ['queued', 'running', 'completed', 'failed', 'skipped'];
@@ -31,6 +32,8 @@ export function openFilePicker(input) {
 }
 
 const roundPosition = ({ x, y }) => ({ x: Math.round(x), y: Math.round(y) });
+
+const isTyping = (target) => !!target?.closest?.('input, textarea, select, [contenteditable="true"], [role=dialog]');
 
 export function create(container, minimapContainer, dotnet, typesJson, readOnly) {
     return new ZygoCanvas(container, minimapContainer, dotnet, JSON.parse(typesJson), readOnly);
@@ -151,14 +154,18 @@ class ZygoCanvas {
         this.container.addEventListener('keydown', this.keydown);
         this.focus = () => this.container.focus({ preventScroll: true });
         this.container.addEventListener('mousedown', this.focus);
-        // Ctrl+S saves from anywhere on the page, also while typing in the side panel.
-        this.saveKey = (e) => {
+        // Ctrl+S saves from anywhere on the page, also while typing in the side panel; "?" lists the shortcuts
+        // unless it is being typed into a field.
+        this.pageKeys = (e) => {
             if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
                 e.preventDefault();
                 this.dotnet.invokeMethodAsync('OnSaveRequestedJs');
+            } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) {
+                e.preventDefault();
+                this.dotnet.invokeMethodAsync('OnHelpRequestedJs');
             }
         };
-        document.addEventListener('keydown', this.saveKey);
+        document.addEventListener('keydown', this.pageKeys);
     }
 
     onKeyDown(e) {
@@ -355,18 +362,35 @@ class ZygoCanvas {
         return { x: centre.x, y: centre.y };
     }
 
-    /** Palette items (elements with data-node-type inside the element) start an x6 drag on mouse down. */
+    /**
+     * Palette items (elements with data-node-type inside the element) start an x6 drag once the pressed pointer has
+     * moved a few pixels; a press without moving stays a click (add near the agent), also where the palette lies
+     * over the canvas on narrow windows.
+     */
     bindPalette(element) {
         this.paletteElement = element;
-        this.paletteDown = (e) => {
-            const item = e.target.closest?.('[data-node-type]');
-            if (!item || e.button !== 0) {
+        this.paletteDown = (down) => {
+            const item = down.target.closest?.('[data-node-type]');
+            if (!item || down.button !== 0) {
                 return;
             }
 
-            const type = item.getAttribute('data-node-type');
-            const node = this.graph.createNode(nodeCell(this.newNodeData(type), { x: 0, y: 0 }, new Set(this.types.keys())));
-            this.dnd.start(node, e);
+            const stop = () => {
+                window.removeEventListener('mousemove', move);
+                window.removeEventListener('mouseup', stop);
+            };
+            const move = (e) => {
+                if (Math.hypot(e.clientX - down.clientX, e.clientY - down.clientY) < DRAG_THRESHOLD) {
+                    return;
+                }
+
+                stop();
+                const type = item.getAttribute('data-node-type');
+                const node = this.graph.createNode(nodeCell(this.newNodeData(type), { x: 0, y: 0 }, new Set(this.types.keys())));
+                this.dnd.start(node, e);
+            };
+            window.addEventListener('mousemove', move);
+            window.addEventListener('mouseup', stop);
         };
         element.addEventListener('mousedown', this.paletteDown);
     }
@@ -555,7 +579,7 @@ class ZygoCanvas {
 
     dispose() {
         clearTimeout(this.changeTimer);
-        document.removeEventListener('keydown', this.saveKey);
+        document.removeEventListener('keydown', this.pageKeys);
         this.container.removeEventListener('keydown', this.keydown);
         this.container.removeEventListener('mousedown', this.focus);
         this.container.removeEventListener('contextmenu', this.noNativeMenu);
