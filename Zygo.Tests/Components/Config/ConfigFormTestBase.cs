@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using AngleSharp.Dom;
 using Bunit;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.JSInterop;
 using MudBlazor;
 using MudBlazor.Services;
 using Zygo.Data.Entities;
@@ -28,8 +29,16 @@ public abstract class ConfigFormTestBase : BunitContext, IAsyncLifetime
         _app = app;
         _role = role;
         JSInterop.Mode = JSRuntimeMode.Loose;
+        // bUnit runs no JavaScript: the code editor's script "fails to start", so code fields keep their text area.
+        CodeEditorModule = JSInterop.SetupModule(CodeEditorBundle);
+        CodeEditorModule.SetupVoid("create", _ => true).SetException(new JSException("bUnit runs no JavaScript."));
         Services.AddMudServices();
     }
+
+    public const string CodeEditorBundle = "./js/zygo-code.js";
+
+    /// <summary>The code editor's module as the form sees it; a test can plan it to start after all.</summary>
+    protected BunitJSModuleInterop CodeEditorModule { get; }
 
     protected ConfigFormApp App => _app;
 

@@ -12,17 +12,17 @@ public sealed class JsonFieldTests(ConfigFormApp app) : ConfigFormTestBase(app),
     {
         var form = RenderForm("rag_context");
 
-        Act(form, () => form.Find("#cfg-filters").Change("{ \"source\": "));
+        Type(form, "cfg-filters", "{ \"source\": ");
 
         ErrorOf(form, "filters").Should().StartWith("Not valid JSON (line 1");
         ((IHtmlTextAreaElement)form.Find("#cfg-filters")).Value.Should().Be("{ \"source\": ");
         Published.Should().BeEmpty();
 
-        Act(form, () => form.Find("#cfg-filters").Change("[1, 2]"));
+        Type(form, "cfg-filters", "[1, 2]");
         ErrorOf(form, "filters").Should().StartWith("Enter a JSON object");
         Published.Should().BeEmpty();
 
-        Act(form, () => form.Find("#cfg-filters").Change("{ \"source\": \"handbook\" }"));
+        Type(form, "cfg-filters", "{ \"source\": \"handbook\" }");
         ErrorOf(form, "filters").Should().BeNull();
         Published.Should().ContainSingle().Which["filters"]!.ToJsonString().Should().Be("""{"source":"handbook"}""");
     }
@@ -33,11 +33,11 @@ public sealed class JsonFieldTests(ConfigFormApp app) : ConfigFormTestBase(app),
         var form = RenderForm("llm");
         const string schema = """{ "type": "object", "required": ["answer"] }""";
 
-        Act(form, () => form.Find("#cfg-jsonSchema").Change("{ \"type\": "));
+        Type(form, "cfg-jsonSchema", "{ \"type\": ");
         ErrorOf(form, "jsonSchema").Should().StartWith("Not valid JSON");
         Published.Should().BeEmpty();
 
-        Act(form, () => form.Find("#cfg-jsonSchema").Change(schema));
+        Type(form, "cfg-jsonSchema", schema);
         Published.Should().ContainSingle().Which["jsonSchema"]!.GetValue<string>().Should().Be(schema);
     }
 

@@ -107,6 +107,8 @@ public sealed class EditorHistoryTests(EditorAppFixture fx) : IClassFixture<Edit
         await Expect(copiedTrigger.Locator(".zygo-problem")).ToHaveAttributeAsync("visibility", "visible");
         await Expect(editor.Node("t1").Locator(".zygo-problem")).ToHaveAttributeAsync("visibility", "hidden");
         await Expect(page.Locator("[data-testid=problems]")).ToContainTextAsync("1 problem");
+        // The copies are selected after the paste; Escape clears that so a click picks one node.
+        await editor.PressOnCanvasAsync("Escape");
         await copiedTrigger.ClickAsync();
         await Expect(page.Locator("[data-testid=node-problems]")).ToContainTextAsync("second trigger");
         await editor.SaveAsync();

@@ -37,8 +37,10 @@ public sealed class EditorRoundTripTests(EditorAppFixture fx) : IClassFixture<Ed
         await code.DblClickAsync();
         await Expect(page.Locator("[data-testid=node-panel]")).ToBeVisibleAsync();
         // The configuration form in the panel: the code field and a number field, committed on leaving them; the label change after them shows they reached the canvas.
-        var codeField = page.GetByRole(AriaRole.Textbox, new() { Name = "Code", Exact = true });
+        var codeField = page.Locator("[data-testid=code-field][data-enhanced=true]").GetByRole(AriaRole.Textbox, new() { Name = "Code", Exact = true });
         await codeField.FillAsync("return { total: input.lines.length };");
+        // Tab indents inside the code editor; Escape first lets it move focus on (CodeMirror's keyboard escape hatch).
+        await page.Keyboard.PressAsync("Escape");
         await page.Keyboard.PressAsync("Tab");
         var timeoutField = page.GetByRole(AriaRole.Spinbutton, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Timeout") });
         await timeoutField.FillAsync("25");

@@ -87,7 +87,9 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
         var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 3);
         var run = new EditorRunPage(editor);
 
-        await run.OpenRunDialogAsync();
+        // Ctrl+Enter anywhere on the page opens the run, like the Run button.
+        await page.Keyboard.PressAsync("Control+Enter");
+        await run.InputBox.WaitForAsync();
         // Pre-filled from the manual trigger's input schema.
         (await run.InputBox.InputValueAsync()).Should().Contain("\"n\": 21");
         await run.InputBox.FillAsync("{\"n\": ");

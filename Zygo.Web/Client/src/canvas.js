@@ -1,6 +1,7 @@
 // The workflow canvas: one ZygoCanvas per Blazor component (no module-level state besides the shape registry).
 // .NET loads the graph in one call and hears back through a few coarse callbacks: the graph changed (debounced,
-// with the whole graph as one JSON string), a node was double-clicked, the selection changed, save was pressed.
+// with the whole graph as one JSON string, or after moves only the moved positions), a node was double-clicked, the
+// selection changed, save was pressed, a context menu was asked for (right click, Shift+F10 or the menu key).
 import { Dnd, Export, Graph, History, Selection, Snapline } from '@antv/x6';
 import { edgeCell, isCapability, labelAttrs, newId, nodeCell, toCells, toWorkflow } from './graph-json.js';
 import { AGENT_TYPE, edgeLineAttrs, registerShapes } from './shapes.js';
@@ -10,6 +11,9 @@ import { RunOverlay } from './run-status.js';
 
 const CHANGE_DELAY_MS = 30;
 const PASTE_OFFSET = 40;
+const NUDGE = 20;
+const DRAG_THRESHOLD = 4;
+const ARROWS = { arrowleft: [-1, 0], arrowright: [1, 0], arrowup: [0, -1], arrowdown: [0, 1] };
 const MIN_OPEN_SCALE = 0.5;
 
 /** Offers text as a file download (workflow export). */
@@ -28,6 +32,8 @@ export function openFilePicker(input) {
 }
 
 const roundPosition = ({ x, y }) => ({ x: Math.round(x), y: Math.round(y) });
+
+const isTyping = (target) => !!target?.closest?.('input, textarea, select, [contenteditable="true"], [role=dialog]');
 
 export function create(container, minimapContainer, dotnet, typesJson, readOnly) {
     return new ZygoCanvas(container, minimapContainer, dotnet, JSON.parse(typesJson), readOnly);
@@ -49,7 +55,8 @@ class ZygoCanvas {
             autoResize: true,
             background: { color: '#f8fafc' },
             grid: { visible: true, size: 20, type: 'dot', args: { color: '#cbd5e1', thickness: 1 } },
-            panning: { enabled: true, eventTypes: ['leftMouseDown', 'rightMouseDown'] },
+            // A left drag on the background pans; the right button opens the context menu.
+            panning: { enabled: true, eventTypes: ['leftMouseDown'] },
             mousewheel: { enabled: true, modifiers: null, factor: 1.1, minScale: 0.1, maxScale: 3 },
             // Viewers may pan, zoom and select, but not move, connect or delete.
             interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
@@ -133,6 +140,11 @@ class ZygoCanvas {
         g.on('history:undo', changed);
         g.on('history:redo', changed);
         g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClickedJs', node.id));
+        g.on('node:contextmenu', ({ e, node, x, y }) => this.openMenu('node', node, e.clientX, e.clientY, x, y));
+        g.on('edge:contextmenu', ({ e, edge, x, y }) => this.openMenu('edge', edge, e.clientX, e.clientY, x, y));
+        g.on('blank:contextmenu', ({ e, x, y }) => this.openMenu('blank', null, e.clientX, e.clientY, x, y));
+        this.noNativeMenu = (e) => e.preventDefault();
+        container.addEventListener('contextmenu', this.noNativeMenu);
         g.on('selection:changed', () => {
             const ids = g.getSelectedCells().filter((c) => c.isNode()).map((c) => c.id);
             this.dotnet.invokeMethodAsync('OnSelectionChangedJs', ids);
@@ -143,28 +155,50 @@ class ZygoCanvas {
         this.container.addEventListener('keydown', this.keydown);
         this.focus = () => this.container.focus({ preventScroll: true });
         this.container.addEventListener('mousedown', this.focus);
-        // Ctrl+S saves from anywhere on the page, also while typing in the side panel.
-        this.saveKey = (e) => {
+        // Ctrl+S saves and Ctrl+Enter runs from anywhere on the page, also while typing in the side panel; "?" lists the shortcuts
+        // unless it is being typed into a field.
+        this.pageKeys = (e) => {
             if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
                 e.preventDefault();
                 this.dotnet.invokeMethodAsync('OnSaveRequestedJs');
+            } else if ((e.ctrlKey || e.metaKey) && e.key === 'Enter' && !document.querySelector('.mud-dialog-container')) {
+                // With a dialog open (the run input among them) Ctrl+Enter belongs to the dialog.
+                e.preventDefault();
+                this.dotnet.invokeMethodAsync('OnRunRequestedJs');
+            } else if (e.key === '?' && !e.ctrlKey && !e.metaKey && !isTyping(e.target)) {
+                e.preventDefault();
+                this.dotnet.invokeMethodAsync('OnHelpRequestedJs');
             }
         };
-        document.addEventListener('keydown', this.saveKey);
+        document.addEventListener('keydown', this.pageKeys);
     }
 
     onKeyDown(e) {
-        if (this.readOnly) {
-            return;
-        }
-
         const ctrl = e.ctrlKey || e.metaKey;
         const key = e.key.toLowerCase();
         const handled = (fn) => {
             e.preventDefault();
             fn();
         };
-        if (key === 'delete' || key === 'backspace') {
+        if (key === 'contextmenu' || (e.shiftKey && key === 'f10')) {
+            handled(() => this.openMenuFromKeyboard());
+            return;
+        }
+
+        if (key === 'escape') {
+            handled(() => this.graph.cleanSelection());
+            return;
+        }
+
+        if (this.readOnly) {
+            return;
+        }
+
+        if (ARROWS[key] && !ctrl) {
+            const [dx, dy] = ARROWS[key];
+            const step = e.shiftKey ? 1 : NUDGE;
+            handled(() => this.nudge(dx * step, dy * step));
+        } else if (key === 'delete' || key === 'backspace') {
             handled(() => this.deleteSelection());
         } else if (ctrl && key === 'z' && !e.shiftKey) {
             handled(() => this.undo());
@@ -175,7 +209,55 @@ class ZygoCanvas {
         } else if (ctrl && key === 'v') {
             handled(() => this.paste());
         } else if (ctrl && key === 'a') {
-            handled(() => this.graph.select(this.graph.getNodes()));
+            handled(() => this.selectAll());
+        }
+    }
+
+    /** Asks .NET for the context menu of a cell (or the background) at a client point; x, y is the graph point. */
+    openMenu(kind, cell, clientX, clientY, x, y) {
+        if (cell && !this.graph.isSelected(cell)) {
+            this.graph.cleanSelection();
+            this.graph.select(cell);
+        }
+
+        const box = this.container.getBoundingClientRect();
+        this.dotnet.invokeMethodAsync('OnContextMenuJs', JSON.stringify({
+            kind,
+            id: cell?.id ?? null,
+            left: Math.round(clientX - box.left),
+            top: Math.round(clientY - box.top),
+            x: Math.round(x),
+            y: Math.round(y),
+            width: Math.round(box.width),
+            height: Math.round(box.height),
+            canPaste: !!this.clipboard?.nodes.length,
+        }));
+    }
+
+    /** Shift+F10 or the menu key: the menu of the selected node, else of the background, at its centre. */
+    openMenuFromKeyboard() {
+        const node = this.graph.getSelectedCells().find((c) => c.isNode());
+        const box = this.container.getBoundingClientRect();
+        const point = node ? node.getBBox().center : this.graph.clientToLocal(box.left + box.width / 2, box.top + box.height / 2);
+        const client = this.graph.localToClient(point);
+        this.openMenu(node ? 'node' : 'blank', node ?? null, client.x, client.y, point.x, point.y);
+    }
+
+    /** Moves the selected nodes by (dx, dy) as one undoable step; it travels to .NET like a drag. */
+    nudge(dx, dy) {
+        const nodes = this.graph.getSelectedCells().filter((c) => c.isNode());
+        if (!nodes.length) {
+            return;
+        }
+
+        this.graph.startBatch('nudge');
+        for (const node of nodes) {
+            node.translate(dx, dy);
+        }
+
+        this.graph.stopBatch('nudge');
+        for (const node of nodes) {
+            this.scheduleMove(node.id);
         }
     }
 
@@ -286,18 +368,35 @@ class ZygoCanvas {
         return { x: centre.x, y: centre.y };
     }
 
-    /** Palette items (elements with data-node-type inside the element) start an x6 drag on mouse down. */
+    /**
+     * Palette items (elements with data-node-type inside the element) start an x6 drag once the pressed pointer has
+     * moved a few pixels; a press without moving stays a click (add near the agent), also where the palette lies
+     * over the canvas on narrow windows.
+     */
     bindPalette(element) {
         this.paletteElement = element;
-        this.paletteDown = (e) => {
-            const item = e.target.closest?.('[data-node-type]');
-            if (!item || e.button !== 0) {
+        this.paletteDown = (down) => {
+            const item = down.target.closest?.('[data-node-type]');
+            if (!item || down.button !== 0) {
                 return;
             }
 
-            const type = item.getAttribute('data-node-type');
-            const node = this.graph.createNode(nodeCell(this.newNodeData(type), { x: 0, y: 0 }, new Set(this.types.keys())));
-            this.dnd.start(node, e);
+            const stop = () => {
+                window.removeEventListener('mousemove', move);
+                window.removeEventListener('mouseup', stop);
+            };
+            const move = (e) => {
+                if (Math.hypot(e.clientX - down.clientX, e.clientY - down.clientY) < DRAG_THRESHOLD) {
+                    return;
+                }
+
+                stop();
+                const type = item.getAttribute('data-node-type');
+                const node = this.graph.createNode(nodeCell(this.newNodeData(type), { x: 0, y: 0 }, new Set(this.types.keys())));
+                this.dnd.start(node, e);
+            };
+            window.addEventListener('mousemove', move);
+            window.addEventListener('mouseup', stop);
         };
         element.addEventListener('mousedown', this.paletteDown);
     }
@@ -341,17 +440,25 @@ class ZygoCanvas {
         }
     }
 
-    /** Copies the selected nodes and the edges between them. */
-    copy() {
-        const nodes = this.graph.getSelectedCells().filter((c) => c.isNode());
-        const ids = new Set(nodes.map((n) => n.id));
+    selectAll() {
+        this.graph.select(this.graph.getNodes());
+    }
+
+    /** The selected nodes and the edges between them, in the workflow contract. */
+    snapshotSelection() {
+        const ids = new Set(this.graph.getSelectedCells().filter((c) => c.isNode()).map((n) => n.id));
         const workflow = toWorkflow(this.graph);
-        this.clipboard = {
+        return {
             nodes: workflow.nodes.filter((n) => ids.has(n.id)),
             edges: workflow.edges.filter((e) => ids.has(e.source) && ids.has(e.target)),
         };
+    }
+
+    /** Copies the selected nodes and the edges between them. */
+    copy() {
+        this.clipboard = this.snapshotSelection();
         this.pasteCount = 0;
-        return nodes.length;
+        return this.clipboard.nodes.length;
     }
 
     /** Pastes the copied nodes with new ids, offset a little further each time; the copies end up selected. */
@@ -362,17 +469,42 @@ class ZygoCanvas {
 
         this.pasteCount += 1;
         const offset = PASTE_OFFSET * this.pasteCount;
-        const ids = new Map(this.clipboard.nodes.map((n) => [n.id, newId()]));
+        return this.insertCopies(this.clipboard, offset, offset);
+    }
+
+    /** Pastes the copied nodes with their top left corner at a graph point (the context menu's "paste here"). */
+    pasteAt(x, y) {
+        const nodes = this.clipboard?.nodes ?? [];
+        if (!nodes.length) {
+            return [];
+        }
+
+        const left = Math.min(...nodes.map((n) => n.position.x));
+        const top = Math.min(...nodes.map((n) => n.position.y));
+        return this.insertCopies(this.clipboard, Math.round(x - left), Math.round(y - top));
+    }
+
+    /** Copies of the selected nodes (and the edges between them) beside them; the clipboard stays as it was. */
+    duplicate() {
+        const snapshot = this.snapshotSelection();
+        return snapshot.nodes.length ? this.insertCopies(snapshot, PASTE_OFFSET, PASTE_OFFSET) : [];
+    }
+
+    /** Adds copies of the snapshot's nodes and edges with new ids, moved by (dx, dy), as one undoable step. */
+    insertCopies(snapshot, dx, dy) {
+        const ids = new Map(snapshot.nodes.map((n) => [n.id, newId()]));
         const workflow = {
-            nodes: this.clipboard.nodes.map((n) => ({
-                ...structuredClone(n), id: ids.get(n.id), position: { x: n.position.x + offset, y: n.position.y + offset },
+            nodes: snapshot.nodes.map((n) => ({
+                ...structuredClone(n), id: ids.get(n.id), position: { x: n.position.x + dx, y: n.position.y + dy },
             })),
-            edges: this.clipboard.edges.map((e) => ({ ...e, id: newId(), source: ids.get(e.source), target: ids.get(e.target) })),
+            edges: snapshot.edges.map((e) => ({ ...e, id: newId(), source: ids.get(e.source), target: ids.get(e.target) })),
         };
         const cells = toCells(workflow, new Set(this.types.keys()));
         const typeOf = new Map(workflow.nodes.map((n) => [n.id, n.type]));
         this.graph.startBatch('paste');
-        const added = this.graph.addNodes(cells.nodes);
+        // addNodes returns the graph, not the nodes: create them first to select them afterwards.
+        const added = cells.nodes.map((n) => this.graph.createNode(n));
+        this.graph.addNodes(added);
         this.graph.addEdges(cells.edges.map((e) => edgeCell(e.data, typeOf)));
         this.graph.stopBatch('paste');
         this.graph.cleanSelection();
@@ -446,9 +578,10 @@ class ZygoCanvas {
 
     dispose() {
         clearTimeout(this.changeTimer);
-        document.removeEventListener('keydown', this.saveKey);
+        document.removeEventListener('keydown', this.pageKeys);
         this.container.removeEventListener('keydown', this.keydown);
         this.container.removeEventListener('mousedown', this.focus);
+        this.container.removeEventListener('contextmenu', this.noNativeMenu);
         this.paletteElement?.removeEventListener('mousedown', this.paletteDown);
         this.minimap?.dispose();
         this.dnd.dispose();

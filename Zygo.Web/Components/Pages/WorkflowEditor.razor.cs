@@ -346,6 +346,9 @@ public sealed partial class WorkflowEditor : IDisposable
         }
     }
 
+    private Task ShowShortcutsAsync() =>
+        Dialogs.ShowAsync<ShortcutsDialog>("Keyboard shortcuts", new DialogOptions { CloseOnEscapeKey = true, MaxWidth = MaxWidth.Small, FullWidth = true });
+
     private async Task AddNodeAsync(string type) => await Canvas.AddNodeAsync(type);
 
     private void OpenNode(string nodeId) => selected = SelectedNode.Find(graph.Json, nodeId);
