@@ -8,7 +8,7 @@ namespace Zygo.Bench;
 /// </summary>
 public static class Measurement
 {
-    public sealed record Result(string Name, int Operations, double Seconds, double P50Ms, double P99Ms, double CpuMs, long AllocatedBytes)
+    public sealed record Result(string Name, int Operations, double Seconds, double P50Ms, double P99Ms, double CpuMs, long AllocatedBytes, int Gen0, int Gen2)
     {
         public double PerSecond => Operations / Seconds;
         public double CpuMsPerOperation => CpuMs / Operations;
@@ -16,7 +16,7 @@ public static class Measurement
 
         public override string ToString() =>
             $"{Name,-58} {PerSecond,10:N0} /s   p50 {P50Ms,7:N2} ms   p99 {P99Ms,7:N2} ms   ({Operations:N0} in {Seconds:N1} s)\n" +
-            $"{"",-58} CPU {CpuMsPerOperation,7:N3} ms/op   allocated {AllocatedKbPerOperation,8:N1} KB/op";
+            $"{"",-58} CPU {CpuMsPerOperation,7:N3} ms/op   allocated {AllocatedKbPerOperation,8:N1} KB/op   GCs gen0 {Gen0:N0} gen2 {Gen2:N0}";
     }
 
     public static async Task<Result> RunAsync(string name, int callers, TimeSpan warmUp, TimeSpan duration, Func<Task> operation)
@@ -26,6 +26,7 @@ public static class Measurement
         using var process = Process.GetCurrentProcess();
         var cpuBefore = process.TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes();
+        var (gen0Before, gen2Before) = (GC.CollectionCount(0), GC.CollectionCount(2));
         var clock = Stopwatch.StartNew();
         await Drive(callers, duration, operation, latencies);
         var seconds = clock.Elapsed.TotalSeconds;
@@ -33,7 +34,8 @@ public static class Measurement
         var cpuMs = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
         var allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
         var all = latencies.SelectMany(l => l).Order().ToArray();
-        return new Result(name, all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpuMs, allocated);
+        return new Result(name, all.Length, seconds, Percentile(all, 0.50), Percentile(all, 0.99), cpuMs, allocated,
+            GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
     }
 
     private static Task Drive(int callers, TimeSpan duration, Func<Task> operation, List<double>[]? latencies)
