@@ -67,8 +67,7 @@ public sealed class StepWriter : IAsyncDisposable
         }
 
         await using var db = _contexts();
-        db.NodeExecutions.AddRange(batch.Select(r => DbExecutionRecorder.ToEntity(_execution, r)));
-        await db.SaveChangesAsync(CancellationToken.None);
+        await ExecutionRows.InsertNodesAsync(db, batch.Select(r => DbExecutionRecorder.ToEntity(_execution, r)).ToList(), CancellationToken.None);
         _written.UnionWith(batch.Select(r => r.Id));
     }
 

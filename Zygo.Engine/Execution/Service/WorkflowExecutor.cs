@@ -26,15 +26,22 @@ public sealed class WorkflowExecutor(
     /// <summary>How often the steps of a long run are written while it runs.</summary>
     public static readonly TimeSpan StepWriteInterval = TimeSpan.FromSeconds(1);
 
+    private sealed record StoredWorkflow(string Nodes, string Edges, int Version, Guid ConcurrencyStamp);
+
+    /// <summary>Compiled once: translating the query again on every run cost more than running it.</summary>
+    private static readonly Func<ZygoDbContext, Guid, Guid, CancellationToken, Task<StoredWorkflow?>> StoredGraph =
+        EF.CompileAsyncQuery((ZygoDbContext db, Guid workflowId, Guid tenantId, CancellationToken _) =>
+            db.Workflows.IgnoreQueryFilters().AsNoTracking()
+                .Where(w => w.Id == workflowId && w.TenantId == tenantId)
+                .Select(w => new StoredWorkflow(w.Nodes, w.Edges, w.Version, w.ConcurrencyStamp))
+                .SingleOrDefault());
+
     /// <summary>Validates and creates the execution row; <paramref name="queued"/> leaves it pending for the worker.</summary>
     public async Task<ExecutionStart> CreateAsync(ExecutionRequest request, bool queued, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         await using var db = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>().CreateDbContext();
-        var workflow = await db.Workflows.IgnoreQueryFilters().AsNoTracking()
-            .Where(w => w.Id == request.WorkflowId && w.TenantId == request.TenantId)
-            .Select(w => new { w.Nodes, w.Edges, w.Version, w.ConcurrencyStamp })
-            .SingleOrDefaultAsync(ct);
+        var workflow = await StoredGraph(db, request.WorkflowId, request.TenantId, ct);
         if (workflow is null)
         {
             return ExecutionStart.NotFound;
@@ -71,7 +78,6 @@ public sealed class WorkflowExecutor(
             TriggeredAt = now,
             StartedAt = queued ? null : now,
         };
-        db.WorkflowExecutions.Add(execution);
         if (!queued)
         {
             cancellations.Reserve(execution.Id);
@@ -79,7 +85,7 @@ public sealed class WorkflowExecutor(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            await ExecutionRows.InsertAsync(db, execution, ct);
         }
         catch
         {
