@@ -29,7 +29,6 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ExecutionEventBus>();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<GraphValidator>();
-        services.AddSingleton<PreparedGraphCache>();
         services.AddSingleton<ExecutionCancellations>();
         services.AddSingleton<WorkflowExecutor>();
         services.AddSingleton<TenantVariables>();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
 using Zygo.Data;
 using Zygo.Data.Entities;
 
@@ -18,20 +19,21 @@ public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts)
     {
         await using var db = contexts();
         // Update by key without reading the row first: the start time was written when the run was created or claimed.
-        var outcome = new WorkflowExecution
+        var row = new WorkflowExecution { Id = execution.ExecutionId, TenantId = execution.TenantId, WorkflowId = execution.WorkflowId };
+        var entry = db.WorkflowExecutions.Attach(row);
+        row.Status = result.Status;
+        row.CompletedAt = result.CompletedAt;
+        row.Output = OutputLimiter.ToStored(result.Output);
+        row.Error = result.Error is null
+            ? null
+            : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options);
+        foreach (var changed in new[] { nameof(row.Status), nameof(row.CompletedAt), nameof(row.Output), nameof(row.Error) })
         {
-            Id = execution.ExecutionId,
-            TenantId = execution.TenantId,
-            WorkflowId = execution.WorkflowId,
-            Status = result.Status,
-            CompletedAt = result.CompletedAt,
-            Output = OutputLimiter.ToStored(result.Output),
-            Error = result.Error is null
-                ? null
-                : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options),
-        };
-        var nodes = result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)).ToList();
-        await ExecutionRows.FinishAsync(db, outcome, nodes, ct);
+            entry.Property(changed).IsModified = true;
+        }
+
+        db.NodeExecutions.AddRange(result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)));
+        await db.SaveChangesAsync(ct);
     }
 
     public static NodeExecution ToEntity(ExecutionInfo execution, NodeRecord n) => new()

@@ -9,14 +9,10 @@ namespace Zygo.Engine.Execution.Service;
 /// <summary>Decrypts the tenant variables a run refers to, as <c>{{env.X}}</c> or <c>{{X}}</c>, and no others.</summary>
 public sealed class TenantVariables(ISecretProtector secrets)
 {
-    public Task<Dictionary<string, string>> LoadAsync(ZygoDbContext db, Guid tenantId, IEnumerable<JsonNode?> configs,
-        CancellationToken ct) =>
-        LoadAsync(db, tenantId, Referenced(configs), ct);
-
-    /// <summary>Decrypts the named variables of the tenant (those it has).</summary>
-    public async Task<Dictionary<string, string>> LoadAsync(ZygoDbContext db, Guid tenantId, IReadOnlySet<string> names,
+    public async Task<Dictionary<string, string>> LoadAsync(ZygoDbContext db, Guid tenantId, IEnumerable<JsonNode?> configs,
         CancellationToken ct)
     {
+        var names = Referenced(configs);
         if (names.Count == 0)
         {
             return [];
@@ -28,8 +24,7 @@ public sealed class TenantVariables(ISecretProtector secrets)
         return rows.ToDictionary(r => r.Name, r => secrets.Unprotect(r.EncryptedValue), StringComparer.Ordinal);
     }
 
-    /// <summary>The variable names that <paramref name="configs"/> refer to.</summary>
-    public static HashSet<string> Referenced(IEnumerable<JsonNode?> configs) =>
+    private static HashSet<string> Referenced(IEnumerable<JsonNode?> configs) =>
         configs.SelectMany(JsonStrings.All).SelectMany(TemplateResolver.References)
             .Select(TemplatePath.Split)
             .Where(s => s is not null)
