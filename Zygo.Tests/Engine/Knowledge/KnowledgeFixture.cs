@@ -6,26 +6,9 @@ using Zygo.Tests.Engine.Operations;
 
 namespace Zygo.Tests.Engine.Knowledge;
 
-/// <summary>A migrated SQLite file with two tenants, and helpers to run entity_query and knowledge_graph as one of them.</summary>
-public abstract class KnowledgeFixture : IAsyncLifetime
+/// <summary>Two tenants with helpers to run entity_query and knowledge_graph as one of them.</summary>
+public abstract class KnowledgeFixture : TwoTenantDatabase
 {
-    protected OperationsTestDatabase Db { get; private set; } = null!;
-    protected ExecutionInfo TenantA { get; private set; } = null!;
-    protected ExecutionInfo TenantB { get; private set; } = null!;
-
-    public virtual async Task InitializeAsync()
-    {
-        Db = await OperationsTestDatabase.CreateAsync();
-        TenantA = await Db.AddTenantAsync("Knowledge A");
-        TenantB = await Db.AddTenantAsync("Knowledge B");
-    }
-
-    public virtual Task DisposeAsync()
-    {
-        Db.Dispose();
-        return Task.CompletedTask;
-    }
-
     protected async Task<JsonObject> EntityAsync(JsonObject config, JsonNode? input = null, ExecutionInfo? tenant = null) =>
         (await Db.Harness.RunAsync<EntityQueryNodeType>(config, input, execution: tenant ?? TenantA)).Output!.AsObject();
 

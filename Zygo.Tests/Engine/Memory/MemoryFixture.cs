@@ -7,26 +7,9 @@ using MemoryRow = Zygo.Data.Entities.Memory;
 
 namespace Zygo.Tests.Engine.Memory;
 
-/// <summary>A migrated SQLite file with two tenants, and helpers to run memory_store and memory_search as one of them.</summary>
-public abstract class MemoryFixture : IAsyncLifetime
+/// <summary>Two tenants with helpers to run memory_store and memory_search as one of them.</summary>
+public abstract class MemoryFixture : TwoTenantDatabase
 {
-    protected OperationsTestDatabase Db { get; private set; } = null!;
-    protected ExecutionInfo TenantA { get; private set; } = null!;
-    protected ExecutionInfo TenantB { get; private set; } = null!;
-
-    public virtual async Task InitializeAsync()
-    {
-        Db = await OperationsTestDatabase.CreateAsync();
-        TenantA = await Db.AddTenantAsync("Memory A");
-        TenantB = await Db.AddTenantAsync("Memory B");
-    }
-
-    public virtual Task DisposeAsync()
-    {
-        Db.Dispose();
-        return Task.CompletedTask;
-    }
-
     protected async Task<JsonObject> StoreAsync(JsonObject config, ExecutionInfo? tenant = null, JsonNode? input = null) =>
         (await Db.Harness.RunAsync<MemoryStoreNodeType>(config, input, execution: tenant ?? TenantA)).Output!.AsObject();
 

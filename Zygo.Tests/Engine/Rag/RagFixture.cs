@@ -7,26 +7,9 @@ using Zygo.Tests.Engine.Operations;
 
 namespace Zygo.Tests.Engine.Rag;
 
-/// <summary>A migrated SQLite file with two tenants, and helpers to fill their knowledge collections and run rag_context as one of them.</summary>
-public abstract class RagFixture : IAsyncLifetime
+/// <summary>Two tenants with helpers to fill their document collections and run rag_context as one of them.</summary>
+public abstract class RagFixture : TwoTenantDatabase
 {
-    protected OperationsTestDatabase Db { get; private set; } = null!;
-    protected ExecutionInfo TenantA { get; private set; } = null!;
-    protected ExecutionInfo TenantB { get; private set; } = null!;
-
-    public virtual async Task InitializeAsync()
-    {
-        Db = await OperationsTestDatabase.CreateAsync();
-        TenantA = await Db.AddTenantAsync("Knowledge A");
-        TenantB = await Db.AddTenantAsync("Knowledge B");
-    }
-
-    public virtual Task DisposeAsync()
-    {
-        Db.Dispose();
-        return Task.CompletedTask;
-    }
-
     protected async Task<RagCollection> CollectionAsync(string name, ExecutionInfo? tenant = null)
     {
         await using var db = Db.CreateContext();
