@@ -72,6 +72,32 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
     }
 
     [Fact]
+    public async Task Dragging_the_background_pans_the_view_without_moving_the_nodes()
+    {
+        var id = await fx.CreateWorkflowAsync("Pan", AgentNodes, AgentEdges);
+        var page = await fx.NewPageAsync();
+        var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 6);
+        var onScreen = (await editor.Node("agent").BoundingBoxAsync())!;
+        var inGraph = await EditorPage.PositionAsync(editor.Node("agent"));
+        var canvas = (await editor.Canvas.BoundingBoxAsync())!;
+
+        await page.Mouse.MoveAsync(canvas.X + 20, canvas.Y + canvas.Height - 20);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync(canvas.X + 120, canvas.Y + canvas.Height - 70, new MouseMoveOptions { Steps = 5 });
+        // While the pointer moves, the drawing moves as one layer; x6 translates the graph only at mouse-up.
+        (await editor.Canvas.Locator("svg.x6-graph-svg").EvaluateAsync<string>("svg => svg.style.transform"))
+            .Should().Be("translate(100px, -50px)");
+        await page.Mouse.UpAsync();
+
+        var moved = (await editor.Node("agent").BoundingBoxAsync())!;
+        moved.X.Should().BeApproximately(onScreen.X + 100, 1);
+        moved.Y.Should().BeApproximately(onScreen.Y - 50, 1);
+        (await EditorPage.PositionAsync(editor.Node("agent"))).Should().Be(inGraph, "panning moves the view, not the node");
+        (await editor.Canvas.GetAttributeAsync("class")).Should().NotContain("zygo-panning");
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
     public async Task Zoom_buttons_fit_and_the_minimap_move_the_view()
     {
         var (nodes, edges) = LargeGraph.Build(60, 70);

@@ -55,8 +55,8 @@ class ZygoCanvas {
             autoResize: true,
             background: { color: '#f8fafc' },
             grid: { visible: true, size: 20, type: 'dot', args: { color: '#cbd5e1', thickness: 1 } },
-            // A left drag on the background pans; the right button opens the context menu.
-            panning: { enabled: true, eventTypes: ['leftMouseDown'] },
+            // A left drag on the background pans (see pan below); the right button opens the context menu.
+            panning: { enabled: false },
             mousewheel: { enabled: true, modifiers: null, factor: 1.1, minScale: 0.1, maxScale: 3 },
             // Viewers may pan, zoom and select, but not move, connect or delete.
             interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
@@ -133,10 +133,7 @@ class ZygoCanvas {
                 cell.setAttrs(labelAttrs(cell.getData() ?? {}), { ignoreHistory: true });
             }
         });
-        g.on('blank:mousedown', () => {
-            container.classList.add('zygo-panning');
-            window.addEventListener('mouseup', () => container.classList.remove('zygo-panning'), { once: true });
-        });
+        g.on('blank:mousedown', ({ e }) => this.pan(e));
         g.on('history:undo', changed);
         g.on('history:redo', changed);
         g.on('node:dblclick', ({ node }) => this.dotnet.invokeMethodAsync('OnNodeDoubleClickedJs', node.id));
@@ -171,6 +168,43 @@ class ZygoCanvas {
             }
         };
         document.addEventListener('keydown', this.pageKeys);
+    }
+
+    /**
+     * Pans with a left drag on the background (Shift+drag selects instead). While the pointer moves, the drawn
+     * SVG is moved by a CSS transform, which the browser composites without repainting, and the grid's tiles are
+     * shifted; x6 gets the new translation once, at mouse-up. x6's own panning repaints every cell on every move,
+     * which a graph of a thousand nodes cannot do at a smooth frame rate.
+     */
+    pan(e) {
+        if (e.button !== 0 || e.shiftKey) {
+            return;
+        }
+
+        const { svg, grid } = this.graph.view;
+        const origin = this.graph.translate();
+        const start = { x: e.clientX, y: e.clientY };
+        let dx = 0;
+        let dy = 0;
+        this.container.classList.add('zygo-panning');
+        const move = (m) => {
+            dx = m.clientX - start.x;
+            dy = m.clientY - start.y;
+            svg.style.transform = `translate(${dx}px, ${dy}px)`;
+            grid.style.backgroundPosition = `${dx}px ${dy}px`;
+        };
+        // Captured at the window: x6 stops the bubbling of the pointer events of a drag it also follows.
+        const end = () => {
+            window.removeEventListener('mousemove', move, true);
+            this.container.classList.remove('zygo-panning');
+            svg.style.transform = '';
+            grid.style.backgroundPosition = '';
+            if (dx !== 0 || dy !== 0) {
+                this.graph.translate(origin.tx + dx, origin.ty + dy);
+            }
+        };
+        window.addEventListener('mousemove', move, true);
+        window.addEventListener('mouseup', end, { once: true, capture: true });
     }
 
     onKeyDown(e) {
