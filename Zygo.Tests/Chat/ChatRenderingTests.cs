@@ -121,13 +121,24 @@ public sealed class ChatRenderingTests : BunitContext, IAsyncLifetime
             batcher.Request();
         }
 
-        await Task.Delay(300);
+        await RendersReachAsync(() => renders, 1);
+        await Task.Delay(200); // a second render of the same burst would have come by now
         renders.Should().Be(1);
         batcher.Batches.Should().Be(1);
 
         batcher.Request();
-        await Task.Delay(300);
+        await RendersReachAsync(() => renders, 2);
         renders.Should().Be(2);
+    }
+
+    /// <summary>Waits (up to ten seconds, so a busy machine's late timer is not a failure) for the count to reach <paramref name="expected"/>.</summary>
+    private static async Task RendersReachAsync(Func<int> renders, int expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (renders() < expected && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

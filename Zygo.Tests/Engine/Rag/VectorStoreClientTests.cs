@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Zygo.Engine.Execution;
 using Zygo.Engine.Rag.VectorStores;
+using Zygo.Tests.Infrastructure;
 
 namespace Zygo.Tests.Engine.Rag;
 
@@ -8,6 +9,7 @@ namespace Zygo.Tests.Engine.Rag;
 /// Each external store's client against a local stub of its HTTP API: the request it sends (path, key header, vector,
 /// topK, filter), how the documented answer maps to passages, and one failure each.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public sealed class VectorStoreClientTests : IAsyncLifetime
 {
     private static readonly float[] Vector = [0.25f, -0.5f, 1f];
