@@ -8,9 +8,11 @@ namespace Zygo.Engine.Agent;
 /// The decision loop of an AI Agent (spec: observe → think → act → update, up to maxIterations model turns). With
 /// <c>tools</c> the model calls the wired nodes by native function calling, several at once when it asks for them
 /// together; <c>react</c> does the same through Thought/Action/Observation text; <c>conversational</c> only answers.
-/// One instance runs one request.
+/// One instance runs one request. With <paramref name="synthesize"/> (a Planner's synthesizer) the model's final answer
+/// is a draft that it turns into the answer; only the synthesizer's tokens stream then, so a chat shows one answer.
 /// </summary>
-public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentToolset toolset, AgentTranscript transcript)
+public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentToolset toolset, AgentTranscript transcript,
+    Func<string, CancellationToken, Task<string>>? synthesize = null)
 {
     private const string DefaultSystemPrompt =
         "You are a helpful assistant. Use the tools when they help; answer the user when you have what you need.";
@@ -25,9 +27,9 @@ public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentTo
         var tools = mode == AgentType.Conversational ? [] : toolset.Tools;
         var react = mode == AgentType.React && tools.Count > 0;
         var system = string.IsNullOrWhiteSpace(config.SystemPrompt) ? DefaultSystemPrompt : config.SystemPrompt;
-        if (request.Plan is { } plan)
+        if (request.Planning is { } planning)
         {
-            system = $"{system}\n\n{plan.Describe()}";
+            system = $"{system}\n\n{planning.Plan.Instructions(planning.Authority)}";
         }
 
         var systemPrompt = react ? $"{system}\n\n{ReactProtocol.Instructions(tools)}" : system;
@@ -35,7 +37,7 @@ public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentTo
         _messages.AddRange(ConversationWindow.Newest(request.History, systemPrompt, request.Message));
         _messages.Add(new ChatMessage(ChatRole.User, request.Message));
         var options = Options(mode == AgentType.Tools ? tools : [], react);
-        Action<string>? onToken = config.EnableStreaming ? transcript.Token : null;
+        Action<string>? onToken = config.EnableStreaming && synthesize is null ? transcript.Token : null;
 
         var maxIterations = Math.Max(1, config.MaxIterations);
         for (var iteration = 1; iteration <= maxIterations; iteration++)
@@ -47,8 +49,9 @@ public sealed class AgentLoop(ChatModel model, AIAgentConfigData config, AgentTo
                 : await ToolTurnAsync(iteration, response, cancellationToken);
             if (answer is not null)
             {
-                transcript.Final(AgentResult.Completed, answer);
-                return new AgentResult(answer, AgentResult.Completed, iteration);
+                var final = synthesize is null ? answer : await synthesize(answer, cancellationToken);
+                transcript.Final(AgentResult.Completed, final);
+                return new AgentResult(final, AgentResult.Completed, iteration) { DraftAnswer = synthesize is null ? null : answer };
             }
         }
 

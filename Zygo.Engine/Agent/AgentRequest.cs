@@ -8,9 +8,9 @@ namespace Zygo.Engine.Agent;
 /// <summary>
 /// What the agent is asked, from its input: a <c>message</c> (or <c>prompt</c>, <c>query</c>, <c>question</c>,
 /// <c>text</c>) member, a plain string, or else the whole input as JSON; plus an optional <c>history</c> of earlier
-/// turns (<c>[{role, content}]</c>) for conversations, and the <c>plan</c> of a Planner before the agent.
+/// turns (<c>[{role, content}]</c>) for conversations, and what a Planner before the agent handed on (<see cref="PlanBrief"/>).
 /// </summary>
-public sealed record AgentRequest(string Message, IReadOnlyList<ChatMessage> History, Plan? Plan = null)
+public sealed record AgentRequest(string Message, IReadOnlyList<ChatMessage> History, PlanBrief? Planning = null)
 {
     private static readonly string[] MessageFields = ["message", "prompt", "query", "question", "text"];
 
@@ -27,7 +27,7 @@ public sealed record AgentRequest(string Message, IReadOnlyList<ChatMessage> His
         }
 
         var message = MessageFields.Select(f => obj[f]).FirstOrDefault(v => v is JsonValue m && m.GetValueKind() == JsonValueKind.String);
-        return new AgentRequest(message?.GetValue<string>() ?? obj.ToJsonString(), Turns(obj["history"]), Plan.From(obj["plan"]));
+        return new AgentRequest(message?.GetValue<string>() ?? obj.ToJsonString(), Turns(obj["history"]), PlanBrief.From(obj));
     }
 
     private static List<ChatMessage> Turns(JsonNode? history) =>

@@ -6,4 +6,7 @@ public sealed record AgentResult(string Answer, string Status, int Iterations)
 {
     public const string Completed = "completed";
     public const string IterationLimit = "iteration_limit";
+
+    /// <summary>The model's own final answer when a synthesizer wrote <see cref="Answer"/> from it.</summary>
+    public string? DraftAnswer { get; init; }
 }

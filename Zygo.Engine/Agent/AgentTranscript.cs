@@ -14,11 +14,15 @@ namespace Zygo.Engine.Agent;
 public sealed class AgentTranscript(NodeContext context)
 {
     private readonly TimeProvider _clock = context.Services.GetService<TimeProvider>() ?? TimeProvider.System;
+    private readonly List<ToolObservation> _observations = [];
 
     public JsonArray Steps { get; } = [];
     public long InputTokens { get; private set; }
     public long OutputTokens { get; private set; }
     public int ToolCalls { get; private set; }
+
+    /// <summary>Every tool call's observation, in the order they were recorded (what a synthesizer combines).</summary>
+    public IReadOnlyList<ToolObservation> Observations => _observations;
 
     public void ModelCall(int iteration, int messageCount, int toolCount, ChatResponse response, double latencyMs)
     {
@@ -49,6 +53,7 @@ public sealed class AgentTranscript(NodeContext context)
     public void ToolCall(int iteration, ToolObservation observation)
     {
         ToolCalls++;
+        _observations.Add(observation);
         Add(new JsonObject
         {
             ["type"] = "tool",
@@ -67,6 +72,12 @@ public sealed class AgentTranscript(NodeContext context)
     /// <summary>A ReAct turn's reasoning, as the model wrote it.</summary>
     public void Thought(int iteration, string thought) =>
         Add(new JsonObject { ["type"] = "thought", ["iteration"] = iteration, ["text"] = thought });
+
+    /// <summary>
+    /// The synthesizer's turn: which Planner's model wrote the final answer, its tokens and latency, or why it could
+    /// not (the draft stays the answer then). Its tokens are its own, not counted in the agent model's usage.
+    /// </summary>
+    public void Synthesis(SynthesisRecord record) => Add(record.ToJson());
 
     public void Final(string status, string answer) =>
         Add(new JsonObject { ["type"] = "final", ["status"] = status, ["answer"] = answer });

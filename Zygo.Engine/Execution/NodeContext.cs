@@ -16,7 +16,8 @@ public sealed class NodeContext(
     Action<string>? log = null,
     IBodyRunner? body = null,
     IToolRunner? tools = null,
-    Action<Events.ExecutionEvent>? publish = null)
+    Action<Events.ExecutionEvent>? publish = null,
+    WorkflowGraph? graph = null)
 {
     public GraphNode Node { get; } = node;
 
@@ -36,6 +37,15 @@ public sealed class NodeContext(
 
     /// <summary>Runs the nodes wired to this node as tools (AI Agents); null for other nodes.</summary>
     public IToolRunner? Tools { get; } = tools;
+
+    /// <summary>The workflow the node runs in; null outside a run (node tests, generation).</summary>
+    public WorkflowGraph? Graph { get; } = graph;
+
+    /// <summary>
+    /// A context for <paramref name="other"/> in this same run, to bind that node's config and open its model keys
+    /// (audited under its id) on this node's behalf; it logs to this node's log and has no input.
+    /// </summary>
+    public NodeContext For(GraphNode other) => new(other, null, Scope, Execution, Services, log, graph: Graph);
 
     /// <summary>The node's config with every {{…}} resolved, bound to its typed record.</summary>
     public TConfig BindConfig<TConfig>() where TConfig : class, new()

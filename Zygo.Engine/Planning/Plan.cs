@@ -38,11 +38,17 @@ public sealed record Plan
         }
     }
 
-    /// <summary>The plan as instructions for the model that carries it out.</summary>
-    public string Describe()
+    /// <summary>The plan as instructions for the model that carries it out, strict or not by <paramref name="authority"/>.</summary>
+    public string Instructions(PlanAuthority authority) => (authority == PlanAuthority.Binding
+        ? "A planner prepared this plan and it is binding: carry out the steps in order, using the tools they name. " +
+          "Do not skip, reorder or add steps; if a step cannot be done, stop and say so in your answer.\n"
+        : $"A planner prepared this plan as advice (its confidence is {Confidence} of 100): check each step's result " +
+          "before the next, and deviate from the plan when a result shows it is wrong or incomplete.\n") + Outline();
+
+    /// <summary>The plan itself, one line per item: goal, requirements, constraints and numbered steps.</summary>
+    public string Outline()
     {
-        var text = new StringBuilder("A planner prepared this plan; follow it, adapting when a step's result calls for it.\n")
-            .Append("Goal: ").AppendLine(Goal);
+        var text = new StringBuilder().Append("Goal: ").AppendLine(Goal);
         void List(string title, IReadOnlyList<string> items)
         {
             if (items.Count > 0)

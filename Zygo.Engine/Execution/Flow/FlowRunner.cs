@@ -237,7 +237,7 @@ public sealed class FlowRunner(NodeTypeRegistry registry, ExecutionEventBus even
             var tools = node.Type == GraphRegions.AgentType ? new AgentTools(this, node, owned, scope, path) : null;
             var context = new NodeContext(node, input, scope, request.Execution, request.Services,
                 message => Publish(NodeEvent(ExecutionEventKind.Log, node, null) with { Message = message }), body, tools,
-                e => Publish(e with { NodeId = node.Id, NodeType = node.Type }));
+                e => Publish(e with { NodeId = node.Id, NodeType = node.Type }), _graph);
             return NodeInvoker.RunAsync(type, context, NodePolicy.For(node), runner._clock, token);
         }
 

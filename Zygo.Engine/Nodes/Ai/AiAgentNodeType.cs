@@ -31,7 +31,11 @@ public sealed class AiAgentNodeType : NodeType<AIAgentConfigData>
         }
 
         var transcript = new AgentTranscript(context);
-        var result = await new AgentLoop(model, config, toolset, transcript).RunAsync(AgentRequest.From(context.Input), cancellationToken);
+        var request = AgentRequest.From(context.Input);
+        var planner = ResultSynthesizer.PlannerOf(context, request.Planning);
+        var synthesizer = new ResultSynthesizer(context, transcript, config.EnableStreaming);
+        var result = await new AgentLoop(model, config, toolset, transcript,
+            planner is null ? null : (draft, ct) => synthesizer.CombineAsync(planner, request, draft, ct)).RunAsync(request, cancellationToken);
         var output = new JsonObject
         {
             ["answer"] = result.Answer,
@@ -44,6 +48,11 @@ public sealed class AiAgentNodeType : NodeType<AIAgentConfigData>
             ["toolCalls"] = transcript.ToolCalls,
             ["usage"] = new JsonObject { ["inputTokens"] = transcript.InputTokens, ["outputTokens"] = transcript.OutputTokens },
         };
+        if (result.DraftAnswer is not null)
+        {
+            output["draftAnswer"] = result.DraftAnswer;
+        }
+
         if (toolset.Unavailable.Count > 0)
         {
             output["unavailableTools"] = new JsonArray(toolset.Unavailable.Select(u => (JsonNode?)u).ToArray());

@@ -10,8 +10,8 @@ public sealed record PlannerConfigData
     /// <summary>The model that turns a goal into a step-by-step plan.</summary>
     public ModelConnection Planner { get; init; } = new();
 
-    /// <summary>The model that combines the steps' results into one answer.</summary>
-    public ModelConnection Synthesizer { get; init; } = new();
+    /// <summary>The model that combines the AI Agent's step results and draft into its final answer, when enabled.</summary>
+    public SynthesizerConnection Synthesizer { get; init; } = new();
 
     public PlannerExecutionMode ExecutionMode { get; init; } = PlannerExecutionMode.Autonomous;
 
@@ -24,10 +24,16 @@ public sealed record PlannerConfigData
     /// <summary>Most clarifying questions asked in <c>interactive</c> mode.</summary>
     public int MaxQuestions { get; init; } = 3;
 
-    /// <summary>Confidence (0 to 100) the plan needs before it runs without asking.</summary>
+    /// <summary>
+    /// Confidence (0 to 100) a plan needs to run unconfirmed: below it, <c>interactive</c> asks the person to confirm
+    /// the plan first, and the other modes proceed with a warning in the log.
+    /// </summary>
     public int MinConfidence { get; init; } = 70;
 
-    /// <summary>Confidence (0 to 100) above which the model's own decisions are taken without checks.</summary>
+    /// <summary>
+    /// Confidence (0 to 100) from which the plan is binding (the agent follows its steps and tools in order); below it
+    /// the plan is advisory (the agent checks each step and may deviate). A plan the person confirmed is binding.
+    /// </summary>
     public int TrustLlmThreshold { get; init; } = 80;
 
     /// <summary>Replaces the planner's built-in instructions when not empty.</summary>

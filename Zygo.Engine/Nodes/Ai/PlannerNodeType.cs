@@ -28,7 +28,9 @@ public sealed class PlannerNodeType : NodeType<PlannerConfigData>
         already answers it.
         """;
 
-    public override string Id => "planner";
+    public const string TypeId = "planner";
+
+    public override string Id => TypeId;
     public override string Label => "Planner";
     public override NodeCategory Category => NodeCategory.CoreOrchestration;
     public override string Icon => "ListTodo";
@@ -48,43 +50,58 @@ public sealed class PlannerNodeType : NodeType<PlannerConfigData>
         }
 
         List<ChatMessage> conversation = [.. request.History, new(ChatRole.User, message)];
-        var answered = PlanAnswers.Find(conversation);
+        var dialogue = PlannerDialogue.Find(conversation);
         var model = await context.Services.GetRequiredService<ChatClientFactory>().CreateAsync(context, config.Planner, "planner.apiKey", cancellationToken);
         var plan = model.IsOffline
-            ? OfflinePlanner.Make(answered?.Request ?? message, answered?.Answers ?? [], config)
+            ? OfflinePlanner.Make(dialogue?.Request ?? message, dialogue?.Answers ?? [], config)
             : await AskAsync(model, config, conversation, context, cancellationToken);
         plan = plan with { ClarifyingQuestions = plan.ClarifyingQuestions.Take(Math.Max(0, config.MaxQuestions)).ToList() };
 
+        var confirmed = dialogue?.Confirmed == true;
+        var doubtful = plan.Confidence < config.MinConfidence && !confirmed;
+        var interactive = config.ExecutionMode == PlannerExecutionMode.Interactive;
         // Questions once answered are not asked again, however the model words them this time.
-        var waiting = config.ExecutionMode == PlannerExecutionMode.Interactive && plan.ClarifyingQuestions.Count > 0 && answered is null;
+        var asking = interactive && plan.ClarifyingQuestions.Count > 0 && dialogue is null;
+        var confirming = interactive && !asking && doubtful;
+        // What the person confirmed is theirs, not only the model's: it binds whatever the model's confidence.
+        var authority = confirmed || plan.Confidence >= config.TrustLlmThreshold ? PlanAuthority.Binding : PlanAuthority.Advisory;
         var output = new JsonObject
         {
             ["message"] = message,
             ["history"] = context.Input?["history"]?.DeepClone(),
-            ["plan"] = plan.ToJson(),
-            ["awaitingAnswers"] = waiting,
+            ["awaitingAnswers"] = asking || confirming,
             ["offline"] = model.IsOffline,
             ["model"] = model.Model,
         };
-        if (waiting)
+        new PlanBrief(plan, authority, config.Synthesizer.Enabled ? context.Node.Id : null).WriteTo(output, config.Synthesizer);
+        if (asking)
         {
             context.Log($"The plan has {plan.ClarifyingQuestions.Count} open question(s): asking them and waiting for the answers.");
-            output["answer"] = PlanAnswers.Ask(plan.ClarifyingQuestions);
+            output["answer"] = PlanQuestions.Ask(plan.ClarifyingQuestions);
             return NodeOutcome.Halt(output);
         }
 
-        if (plan.Confidence < config.MinConfidence)
+        if (confirming)
         {
-            context.Log($"The plan's confidence ({plan.Confidence}) is below {config.MinConfidence}; proceeding as the mode is {JsonSerializer.Serialize(config.ExecutionMode, EngineJson.Options)}.");
+            context.Log($"The plan's confidence ({plan.Confidence}) is below {config.MinConfidence}: asking the person to confirm it.");
+            output["answer"] = PlanConfirmation.Ask(plan, config.MinConfidence);
+            return NodeOutcome.Halt(output);
+        }
+
+        if (doubtful)
+        {
+            context.Log($"Warning: the plan's confidence ({plan.Confidence}) is below {config.MinConfidence}; proceeding unconfirmed as the mode is {Name(config.ExecutionMode)}.");
         }
 
         if (config.ExecutionMode != PlannerExecutionMode.Silent)
         {
-            context.Log($"Plan: {string.Join(" → ", plan.Steps.Select(s => s.Description))}");
+            context.Log($"Plan ({Name(authority)}, confidence {plan.Confidence}): {string.Join(" → ", plan.Steps.Select(s => s.Description))}");
         }
 
         return NodeOutcome.Of(output);
     }
+
+    private static string Name<T>(T value) => JsonSerializer.SerializeToNode(value, EngineJson.Options)!.GetValue<string>();
 
     private static async Task<Plan> AskAsync(ChatModel model, PlannerConfigData config, IReadOnlyList<ChatMessage> conversation,
         NodeContext context, CancellationToken ct)
