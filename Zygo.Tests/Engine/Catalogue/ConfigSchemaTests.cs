@@ -131,11 +131,12 @@ public sealed class ConfigSchemaTests : IDisposable
         typeof(AIAgentConfigData).Should().BeDerivedFrom<ModelConnection>();
         typeof(LLMConfigData).Should().BeDerivedFrom<ModelConnection>();
         typeof(PlannerConfigData).GetProperty(nameof(PlannerConfigData.Planner))!.PropertyType.Should().Be<ModelConnection>();
-        typeof(PlannerConfigData).GetProperty(nameof(PlannerConfigData.Synthesizer))!.PropertyType.Should().Be<ModelConnection>();
+        typeof(PlannerConfigData).GetProperty(nameof(PlannerConfigData.Synthesizer))!.PropertyType.Should().BeDerivedFrom<ModelConnection>();
 
         var planner = Defaults<PlannerNodeType>();
         planner["planner"]!["provider"]!.GetValue<string>().Should().Be("offline");
         planner["synthesizer"]!["model"]!.GetValue<string>().Should().Be("offline");
+        planner["synthesizer"]!["enabled"]!.GetValue<bool>().Should().BeFalse("a synthesizer is used only when switched on");
     }
 
     [Fact]

@@ -1,0 +1,212 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.AI;
+using Zygo.Data.Entities;
+using Zygo.Engine.Graph;
+using Zygo.Engine.Planning;
+using Zygo.Tests.Engine.Agent;
+using Zygo.Tests.Engine.Llm;
+using static Zygo.Tests.Engine.Agent.AgentHarness;
+
+namespace Zygo.Tests.Engine.Planning;
+
+/// <summary>
+/// trustLlmThreshold (binding or advisory plans, as the agent's system message shows) and minConfidence (interactive
+/// asks to confirm, autonomous proceeds with a warning), each at its boundary, through the real runner.
+/// </summary>
+public sealed class PlanTrustTests : IAsyncLifetime
+{
+    /// <summary>The offline planner's confidence in a goal of several clauses with nothing to ask.</summary>
+    private const int OfflineConfidence = 75;
+
+    private const string Goal = "Collect the open invoices, then total them by customer";
+
+    private const string PlanJson = """
+        {"goal": "Book a table", "requirements": ["A table for four"], "constraints": [],
+         "steps": [{"id": "s1", "description": "Book it", "tool": null, "dependsOn": []}], "clarifyingQuestions": [], "confidence": 90}
+        """;
+
+    private readonly ScriptedModelServer _model = new();
+    private readonly AgentHarness _harness = new();
+
+    public Task InitializeAsync() => _model.InitializeAsync();
+
+    public async Task DisposeAsync()
+    {
+        _harness.Dispose();
+        await _model.DisposeAsync();
+    }
+
+    private static WorkflowGraph Graph(JsonObject plannerConfig, JsonObject agentConfig) => new(
+    [
+        new GraphNode { Id = "trigger", Type = "trigger", Label = "Chat", Config = new JsonObject { ["triggerMode"] = "chat" } },
+        new GraphNode { Id = "planner", Type = "planner", Label = "Planner", Config = plannerConfig },
+        new GraphNode { Id = AgentId, Type = "ai_agent", Label = AgentLabel, Config = agentConfig },
+    ],
+    [Edge("trigger", "planner"), Edge("planner", AgentId)]);
+
+    private static JsonObject Offline(string mode, int minConfidence) => new() { ["executionMode"] = mode, ["minConfidence"] = minConfidence };
+
+    private static JsonObject Chat(string message, params (string Role, string Content)[] history) => new()
+    {
+        ["message"] = message,
+        ["history"] = new JsonArray(history.Select(h => (JsonNode)new JsonObject { ["role"] = h.Role, ["content"] = h.Content }).ToArray()),
+    };
+
+    private static JsonObject PlannerOutput(AgentRun run) => run.Result.Nodes.Single(n => n.NodeId == "planner").Output!.AsObject();
+
+    private static NodeExecutionStatus AgentStatus(AgentRun run) => run.Result.Nodes.Single(n => n.NodeId == AgentId).Status;
+
+    private string AgentSystemMessage(int request) => _model.Requests[request].Messages[0]!["content"]!.ToString();
+
+    [Theory]
+    [InlineData(89, "binding")]
+    [InlineData(90, "binding")]
+    [InlineData(91, "advisory")]
+    public async Task A_plan_at_or_above_the_trust_threshold_binds_the_agent_and_below_it_advises(int threshold, string authority)
+    {
+        _model.Enqueue(new ScriptedReply.Text(PlanJson), new ScriptedReply.Text("Booked."));
+        var planner = new JsonObject
+        {
+            ["planner"] = new JsonObject { ["provider"] = "openai_compatible", ["model"] = "planner-model", ["endpoint"] = _model.OpenAiEndpoint },
+            ["trustLlmThreshold"] = threshold,
+        };
+
+        var run = await _harness.RunAsync(Graph(planner, OpenAiConfig(_model, "conversational")), Chat("Book us a table"));
+
+        run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
+        PlannerOutput(run)["planAuthority"]!.GetValue<string>().Should().Be(authority);
+        var system = AgentSystemMessage(1);
+        system.Should().Contain("s1. Book it");
+        if (authority == "binding")
+        {
+            system.Should().Contain("it is binding: carry out the steps in order").And.NotContain("as advice");
+        }
+        else
+        {
+            system.Should().Contain("as advice (its confidence is 90 of 100)").And.Contain("deviate").And.NotContain("binding");
+        }
+    }
+
+    [Fact]
+    public async Task Interactive_below_min_confidence_asks_to_confirm_the_plan_and_stops()
+    {
+        var run = await _harness.RunAsync(Graph(Offline("interactive", OfflineConfidence + 1), OpenAiConfig(_model, "conversational")), Chat(Goal));
+
+        run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
+        var question = run.Result.Output!["answer"]!.GetValue<string>();
+        question.Should().StartWith(PlanConfirmation.Opening)
+            .And.Contain($"My confidence in it is {OfflineConfidence} of 100, below the {OfflineConfidence + 1}")
+            .And.Contain("1. Collect the open invoices").And.Contain("2. Total them by customer")
+            .And.EndWith("Reply \"yes\" to go ahead, or tell me what to change.");
+        run.Result.Output!["awaitingAnswers"]!.GetValue<bool>().Should().BeTrue();
+        AgentStatus(run).Should().Be(NodeExecutionStatus.Skipped, "the flow waits for the confirmation");
+        _model.Requests.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Interactive_at_min_confidence_proceeds_without_asking()
+    {
+        _model.Enqueue(new ScriptedReply.Text("Done."));
+
+        var run = await _harness.RunAsync(Graph(Offline("interactive", OfflineConfidence), OpenAiConfig(_model, "conversational")), Chat(Goal));
+
+        AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
+        PlannerOutput(run)["awaitingAnswers"]!.GetValue<bool>().Should().BeFalse();
+        PlannerOutput(run)["planAuthority"]!.GetValue<string>().Should().Be("advisory", "75 is below the default trust threshold of 80");
+    }
+
+    [Fact]
+    public async Task Once_confirmed_in_the_conversation_the_plan_runs_and_binds_the_agent()
+    {
+        var graph = Graph(Offline("interactive", OfflineConfidence + 1), OpenAiConfig(_model, "conversational"));
+        var question = (await _harness.RunAsync(graph, Chat(Goal))).Result.Output!["answer"]!.GetValue<string>();
+        _model.Enqueue(new ScriptedReply.Text("Totals are ready."));
+
+        var run = await _harness.RunAsync(graph, Chat("Yes, go ahead", ("user", Goal), ("assistant", question)));
+
+        run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
+        AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
+        var planner = PlannerOutput(run);
+        planner["awaitingAnswers"]!.GetValue<bool>().Should().BeFalse();
+        planner["plan"]!["goal"]!.GetValue<string>().Should().Be(Goal, "the confirmed request is planned, not the word yes");
+        planner["planAuthority"]!.GetValue<string>().Should().Be("binding", "the person confirmed it");
+        AgentSystemMessage(0).Should().Contain("it is binding");
+        run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Totals are ready.");
+    }
+
+    [Fact]
+    public async Task A_reply_that_is_not_a_yes_corrects_the_plan_which_is_planned_again_with_it()
+    {
+        var graph = Graph(Offline("interactive", OfflineConfidence + 1), OfflineAgentConfig());
+        var question = (await _harness.RunAsync(graph, Chat(Goal))).Result.Output!["answer"]!.GetValue<string>();
+
+        var run = await _harness.RunAsync(graph, Chat("Group them by region too", ("user", Goal), ("assistant", question)));
+
+        var plan = PlannerOutput(run)["plan"]!;
+        plan["requirements"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain("As answered: Group them by region too");
+        plan["confidence"]!.GetValue<int>().Should().BeGreaterThan(OfflineConfidence);
+        AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
+    }
+
+    [Theory]
+    [InlineData("autonomous")]
+    [InlineData("silent")]
+    public async Task Other_modes_below_min_confidence_proceed_with_a_logged_warning(string mode)
+    {
+        var run = await _harness.RunAsync(Graph(Offline(mode, OfflineConfidence + 1), OfflineAgentConfig()), Chat(Goal));
+
+        AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
+        PlannerOutput(run)["awaitingAnswers"]!.GetValue<bool>().Should().BeFalse();
+        run.Events.Should().Contain(e => e.NodeId == "planner" && e.Message != null
+            && e.Message.Contains($"Warning: the plan's confidence ({OfflineConfidence}) is below {OfflineConfidence + 1}; proceeding unconfirmed"));
+    }
+
+    [Fact]
+    public async Task At_min_confidence_no_warning_is_logged()
+    {
+        var run = await _harness.RunAsync(Graph(Offline("autonomous", OfflineConfidence), OfflineAgentConfig()), Chat(Goal));
+
+        run.Events.Should().NotContain(e => e.Message != null && e.Message.Contains("Warning: the plan's confidence"));
+    }
+
+    [Fact]
+    public void A_later_request_after_the_agent_answered_starts_afresh_rather_than_answering_old_questions()
+    {
+        List<ChatMessage> conversation =
+        [
+            new(ChatRole.User, "Plan my trip"),
+            new(ChatRole.Assistant, PlanQuestions.Ask(["Where to?"])),
+            new(ChatRole.User, "Rome"),
+            new(ChatRole.Assistant, "Here is your trip to Rome."),
+            new(ChatRole.User, "Now book a hotel"),
+        ];
+
+        PlannerDialogue.Find(conversation).Should().BeNull();
+        var answered = PlannerDialogue.Find(conversation.Take(3).ToList())!;
+        answered.Request.Should().Be("Plan my trip");
+        answered.Answers.Should().Equal("Rome");
+        answered.Confirmed.Should().BeFalse();
+    }
+
+    [Fact]
+    public void Questions_then_a_confirmation_keep_the_original_request_and_the_answers()
+    {
+        var plan = new Plan { Goal = "Plan my trip", Steps = [new PlanStep { Id = "1", Description = "Pick dates" }], Confidence = 50 };
+        List<ChatMessage> conversation =
+        [
+            new(ChatRole.User, "Plan my trip"),
+            new(ChatRole.Assistant, PlanQuestions.Ask(["Where to?"])),
+            new(ChatRole.User, "Rome"),
+            new(ChatRole.Assistant, PlanConfirmation.Ask(plan, 70)),
+            new(ChatRole.User, "ok"),
+        ];
+
+        var dialogue = PlannerDialogue.Find(conversation)!;
+
+        dialogue.Request.Should().Be("Plan my trip");
+        dialogue.Answers.Should().Equal("Rome");
+        dialogue.Confirmed.Should().BeTrue();
+    }
+
+    private static JsonObject OfflineAgentConfig() => new() { ["agentType"] = "conversational", ["enableStreaming"] = false };
+}
