@@ -13,9 +13,11 @@ namespace Zygo.Engine.Nodes.Ai;
 /// <summary>
 /// Plans before an agent acts: turns the request (its <c>message</c> or <c>goal</c>) into a <see cref="Plan"/> by
 /// structured output (one repair), or offline by <see cref="OfflinePlanner"/>. The output passes the request on with
-/// the plan, so an AI Agent downstream works from both. In <c>interactive</c> mode a plan with open questions stops
-/// the flow: the output's <c>answer</c> asks them (the chat shows it). The next turn, whose conversation holds the
-/// questions and the answers, plans the original request with those answers and proceeds.
+/// the <see cref="PlanBrief"/> (plan, binding or advisory by <c>trustLlmThreshold</c>, and the synthesizer's node
+/// reference), so an AI Agent downstream works from it. In <c>interactive</c> mode a plan with open questions, or
+/// else below <c>minConfidence</c>, stops the flow: the output's <c>answer</c> asks the questions or for a confirmation
+/// (the chat shows it). The next turn, whose conversation holds them and the reply, plans the original request with
+/// the answers, or runs the plan the person confirmed.
 /// </summary>
 public sealed class PlannerNodeType : NodeType<PlannerConfigData>
 {
