@@ -59,45 +59,31 @@ public sealed class PlannerNodeType : NodeType<PlannerConfigData>
             : await AskAsync(model, config, conversation, context, cancellationToken);
         plan = plan with { ClarifyingQuestions = plan.ClarifyingQuestions.Take(Math.Max(0, config.MaxQuestions)).ToList() };
 
-        var confirmed = dialogue?.Confirmed == true;
-        var doubtful = plan.Confidence < config.MinConfidence && !confirmed;
-        var interactive = config.ExecutionMode == PlannerExecutionMode.Interactive;
-        // Questions once answered are not asked again, however the model words them this time.
-        var asking = interactive && plan.ClarifyingQuestions.Count > 0 && dialogue is null;
-        var confirming = interactive && !asking && doubtful;
-        // What the person confirmed is theirs, not only the model's: it binds whatever the model's confidence.
-        var authority = confirmed || plan.Confidence >= config.TrustLlmThreshold ? PlanAuthority.Binding : PlanAuthority.Advisory;
+        var gate = PlanGate.For(plan, dialogue, config);
         var output = new JsonObject
         {
             ["message"] = message,
             ["history"] = context.Input?["history"]?.DeepClone(),
-            ["awaitingAnswers"] = asking || confirming,
+            ["awaitingAnswers"] = gate.Ask is not null,
             ["offline"] = model.IsOffline,
             ["model"] = model.Model,
         };
-        new PlanBrief(plan, authority, config.Synthesizer.Enabled ? context.Node.Id : null).WriteTo(output, config.Synthesizer);
-        if (asking)
+        new PlanBrief(plan, gate.Authority, config.Synthesizer.Enabled ? context.Node.Id : null).WriteTo(output, config.Synthesizer);
+        if (gate.Ask is { } ask)
         {
-            context.Log($"The plan has {plan.ClarifyingQuestions.Count} open question(s): asking them and waiting for the answers.");
-            output["answer"] = PlanQuestions.Ask(plan.ClarifyingQuestions);
+            context.Log($"Waiting for the person's reply to: {ask.Split('\n')[0]}");
+            output["answer"] = ask;
             return NodeOutcome.Halt(output);
         }
 
-        if (confirming)
-        {
-            context.Log($"The plan's confidence ({plan.Confidence}) is below {config.MinConfidence}: asking the person to confirm it.");
-            output["answer"] = PlanConfirmation.Ask(plan, config.MinConfidence);
-            return NodeOutcome.Halt(output);
-        }
-
-        if (doubtful)
+        if (gate.Unconfirmed)
         {
             context.Log($"Warning: the plan's confidence ({plan.Confidence}) is below {config.MinConfidence}; proceeding unconfirmed as the mode is {Name(config.ExecutionMode)}.");
         }
 
         if (config.ExecutionMode != PlannerExecutionMode.Silent)
         {
-            context.Log($"Plan ({Name(authority)}, confidence {plan.Confidence}): {string.Join(" → ", plan.Steps.Select(s => s.Description))}");
+            context.Log($"Plan ({Name(gate.Authority)}, confidence {plan.Confidence}): {string.Join(" → ", plan.Steps.Select(s => s.Description))}");
         }
 
         return NodeOutcome.Of(output);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.AI;
 using Zygo.Data.Entities;
 using Zygo.Engine.Graph;
+using Zygo.Engine.Nodes.Ai;
 using Zygo.Engine.Planning;
 using Zygo.Tests.Engine.Agent;
 using Zygo.Tests.Engine.Llm;
@@ -206,6 +207,45 @@ public sealed class PlanTrustTests : IAsyncLifetime
         dialogue.Request.Should().Be("Plan my trip");
         dialogue.Answers.Should().Equal("Rome");
         dialogue.Confirmed.Should().BeTrue();
+    }
+
+    [Theory]
+    // mode, confidence, minConfidence, trustLlmThreshold → authority, what it asks (null: proceeds), unconfirmed
+    [InlineData("autonomous", 80, 70, 80, "Binding", null, false)]
+    [InlineData("autonomous", 79, 70, 80, "Advisory", null, false)]
+    [InlineData("autonomous", 69, 70, 80, "Advisory", null, true)]
+    [InlineData("silent", 69, 70, 80, "Advisory", null, true)]
+    [InlineData("interactive", 70, 70, 80, "Advisory", null, false)]
+    [InlineData("interactive", 69, 70, 80, "Advisory", "confirm", false)]
+    [InlineData("interactive", 85, 90, 80, "Binding", "confirm", false)]
+    public void The_gate_decides_by_mode_and_both_thresholds(string mode, int confidence, int min, int trust,
+        string authority, string? asks, bool unconfirmed)
+    {
+        var config = new PlannerConfigData
+        {
+            ExecutionMode = Enum.Parse<PlannerExecutionMode>(mode, ignoreCase: true), MinConfidence = min, TrustLlmThreshold = trust,
+        };
+        var plan = new Plan { Goal = "g", Steps = [new PlanStep { Id = "1", Description = "d" }], Confidence = confidence };
+
+        var gate = PlanGate.For(plan, null, config);
+
+        gate.Authority.Should().Be(Enum.Parse<PlanAuthority>(authority));
+        (gate.Ask is null ? null : gate.Ask.StartsWith(PlanConfirmation.Opening, StringComparison.Ordinal) ? "confirm" : "questions").Should().Be(asks);
+        gate.Unconfirmed.Should().Be(unconfirmed);
+    }
+
+    [Fact]
+    public void Open_questions_are_asked_before_any_confirmation_and_a_confirmed_plan_binds()
+    {
+        var config = new PlannerConfigData { ExecutionMode = PlannerExecutionMode.Interactive, MinConfidence = 70, TrustLlmThreshold = 80 };
+        var plan = new Plan { Goal = "g", Steps = [new PlanStep { Id = "1", Description = "d" }], ClarifyingQuestions = ["Where?"], Confidence = 30 };
+
+        PlanGate.For(plan, null, config).Ask.Should().StartWith(PlanQuestions.Opening);
+        var confirmed = PlanGate.For(plan, new PlannerDialogue("g", [], Confirmed: true), config);
+        confirmed.Ask.Should().BeNull();
+        confirmed.Authority.Should().Be(PlanAuthority.Binding);
+        PlanGate.For(plan, new PlannerDialogue("g", ["Rome"], Confirmed: false), config).Ask.Should().StartWith(PlanConfirmation.Opening,
+            "answered questions are not asked again, but the plan is still below minConfidence");
     }
 
     private static JsonObject OfflineAgentConfig() => new() { ["agentType"] = "conversational", ["enableStreaming"] = false };
