@@ -26,7 +26,7 @@ public sealed class ResultSynthesizer(NodeContext context, AgentTranscript trans
             return null;
         }
 
-        if (context.Graph?.Find(id) is { Type: PlannerNodeType.TypeId } node)
+        if (context.Graph?.Find(id) is { Type: GraphRegions.PlannerType } node)
         {
             return node;
         }

@@ -30,9 +30,7 @@ public sealed class PlannerNodeType : NodeType<PlannerConfigData>
         already answers it.
         """;
 
-    public const string TypeId = "planner";
-
-    public override string Id => TypeId;
+    public override string Id => "planner";
     public override string Label => "Planner";
     public override NodeCategory Category => NodeCategory.CoreOrchestration;
     public override string Icon => "ListTodo";
