@@ -29,6 +29,7 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ExecutionEventBus>();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<GraphValidator>();
+        services.AddSingleton<PreparedGraphCache>();
         services.AddSingleton<ExecutionCancellations>();
         services.AddSingleton<WorkflowExecutor>();
         services.AddSingleton<TenantVariables>();

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 using Zygo.Data;
 using Zygo.Data.Entities;
 
@@ -19,21 +18,20 @@ public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts)
     {
         await using var db = contexts();
         // Update by key without reading the row first: the start time was written when the run was created or claimed.
-        var row = new WorkflowExecution { Id = execution.ExecutionId, TenantId = execution.TenantId, WorkflowId = execution.WorkflowId };
-        var entry = db.WorkflowExecutions.Attach(row);
-        row.Status = result.Status;
-        row.CompletedAt = result.CompletedAt;
-        row.Output = OutputLimiter.ToStored(result.Output);
-        row.Error = result.Error is null
-            ? null
-            : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options);
-        foreach (var changed in new[] { nameof(row.Status), nameof(row.CompletedAt), nameof(row.Output), nameof(row.Error) })
+        var outcome = new WorkflowExecution
         {
-            entry.Property(changed).IsModified = true;
-        }
-
-        db.NodeExecutions.AddRange(result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)));
-        await db.SaveChangesAsync(ct);
+            Id = execution.ExecutionId,
+            TenantId = execution.TenantId,
+            WorkflowId = execution.WorkflowId,
+            Status = result.Status,
+            CompletedAt = result.CompletedAt,
+            Output = OutputLimiter.ToStored(result.Output),
+            Error = result.Error is null
+                ? null
+                : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options),
+        };
+        var nodes = result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)).ToList();
+        await ExecutionRows.FinishAsync(db, outcome, nodes, ct);
     }
 
     public static NodeExecution ToEntity(ExecutionInfo execution, NodeRecord n) => new()
