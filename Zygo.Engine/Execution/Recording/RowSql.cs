@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -21,6 +19,8 @@ internal sealed class RowSql<T> where T : class
     private readonly Column[] _columns;
     private readonly Column _key;
     private readonly Column _tenant;
+    private readonly string _insert;
+    private readonly ConcurrentDictionary<string, (string Sql, Column[] Columns)> _updates = new(StringComparer.Ordinal);
 
     private sealed record Column(string Name, IProperty Property, RelationalTypeMapping Mapping)
     {
@@ -38,59 +38,29 @@ internal sealed class RowSql<T> where T : class
             .ToArray();
         _key = _columns.Single(c => c.Property.IsPrimaryKey());
         _tenant = _columns.Single(c => c.Property.Name == "TenantId");
+        _insert = $"INSERT INTO {_table} ({string.Join(", ", _columns.Select(c => c.Name))}) " +
+                  $"VALUES ({string.Join(", ", _columns.Select((_, i) => RowWriter.ParameterName(i)))})";
     }
 
     public static RowSql<T> For(DbContext db) => ByModel.GetOrAdd(db.Model, _ => new RowSql<T>(db));
 
-    /// <summary>Adds an INSERT of every column of <paramref name="row"/> to the batch.</summary>
-    public void AppendInsert(RowBatch batch, T row)
-    {
-        batch.Sql.Append("INSERT INTO ").Append(_table).Append(" (");
-        batch.Sql.AppendJoin(", ", _columns.Select(c => c.Name)).Append(") VALUES (");
-        for (var i = 0; i < _columns.Length; i++)
-        {
-            batch.Sql.Append(i == 0 ? "" : ", ").Append(batch.Parameter(_columns[i].Mapping, _columns[i].Value(row)));
-        }
+    /// <summary>Inserts every column of <paramref name="row"/>.</summary>
+    public Task InsertAsync(RowWriter writer, T row, CancellationToken ct) =>
+        writer.ExecuteAsync(_insert, _columns.Select(c => (c.Mapping, c.Value(row))), ct);
 
-        batch.Sql.Append(");\n");
+    /// <summary>Updates the named properties of the row with the same key and tenant as <paramref name="row"/>.</summary>
+    public Task UpdateAsync(RowWriter writer, T row, IReadOnlyList<string> properties, CancellationToken ct)
+    {
+        var (sql, columns) = _updates.GetOrAdd(string.Join(",", properties), _ => Update(properties));
+        return writer.ExecuteAsync(sql, columns.Select(c => (c.Mapping, c.Value(row))), ct);
     }
 
-    /// <summary>Adds an UPDATE of the named properties of the row with the same key and tenant as <paramref name="row"/>.</summary>
-    public void AppendUpdate(RowBatch batch, T row, params string[] properties)
+    private (string, Column[]) Update(IReadOnlyList<string> properties)
     {
-        batch.Sql.Append("UPDATE ").Append(_table).Append(" SET ");
-        var first = true;
-        foreach (var column in _columns.Where(c => properties.Contains(c.Property.Name)))
-        {
-            batch.Sql.Append(first ? "" : ", ").Append(column.Name).Append(" = ").Append(batch.Parameter(column.Mapping, column.Value(row)));
-            first = false;
-        }
-
-        batch.Sql.Append(" WHERE ").Append(_key.Name).Append(" = ").Append(batch.Parameter(_key.Mapping, _key.Value(row)))
-            .Append(" AND ").Append(_tenant.Name).Append(" = ").Append(batch.Parameter(_tenant.Mapping, _tenant.Value(row))).Append(";\n");
-    }
-}
-
-/// <summary>Several statements sent as one command: one round trip for a run's rows.</summary>
-internal sealed class RowBatch(DbCommand command)
-{
-    public StringBuilder Sql { get; } = new();
-
-    public string Parameter(RelationalTypeMapping mapping, object? value)
-    {
-        var name = "@p" + command.Parameters.Count;
-        command.Parameters.Add(mapping.CreateParameter(command, name, value, nullable: value is null));
-        return name;
-    }
-
-    public async Task ExecuteAsync(CancellationToken cancellationToken)
-    {
-        if (Sql.Length == 0)
-        {
-            return;
-        }
-
-        command.CommandText = Sql.ToString();
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        var set = _columns.Where(c => properties.Contains(c.Property.Name)).ToArray();
+        var assignments = set.Select((c, i) => $"{c.Name} = {RowWriter.ParameterName(i)}");
+        var sql = $"UPDATE {_table} SET {string.Join(", ", assignments)} " +
+                  $"WHERE {_key.Name} = {RowWriter.ParameterName(set.Length)} AND {_tenant.Name} = {RowWriter.ParameterName(set.Length + 1)}";
+        return (sql, [.. set, _key, _tenant]);
     }
 }

@@ -1,74 +1,76 @@
 using System.Collections.Concurrent;
-using Zygo.Data;
 
 namespace Zygo.Engine.Execution.Recording;
 
 /// <summary>
 /// Writes the steps of a run that have ended while the run goes on, about once a second, so a long run shows its
 /// progress in the records and a crash keeps what happened before it. A run shorter than the interval writes
-/// nothing here: all its steps go in the one final transaction. A timer, not a task of its own, so a short run
-/// costs one timer and no thread-pool work.
+/// nothing here: all its steps go with its outcome. A timer, not a task of its own, so a short run costs one timer
+/// and no thread-pool work.
 /// </summary>
 public sealed class StepWriter : IAsyncDisposable
 {
-    private readonly Func<ZygoDbContext> _contexts;
+    private readonly RunRecordQueue _records;
     private readonly ExecutionInfo _execution;
     private readonly ConcurrentQueue<NodeRecord> _ended = new();
-    private readonly HashSet<Guid> _written = [];
+    private readonly List<(Task Committed, NodeRecord[] Steps)> _sent = [];
     private readonly Lock _gate = new();
     private readonly ITimer _timer;
-    private Task _writing = Task.CompletedTask;
     private bool _stopped;
 
-    public StepWriter(Func<ZygoDbContext> contexts, ExecutionInfo execution, TimeSpan interval, TimeProvider clock)
+    public StepWriter(RunRecordQueue records, ExecutionInfo execution, TimeSpan interval, TimeProvider clock)
     {
-        _contexts = contexts;
+        _records = records;
         _execution = execution;
-        _timer = clock.CreateTimer(_ => Tick(), null, interval, interval);
+        _timer = clock.CreateTimer(_ => Send(), null, interval, interval);
     }
 
     public void Add(NodeRecord record) => _ended.Enqueue(record);
 
-    /// <summary>Stops writing and says which steps are already in the database.</summary>
+    /// <summary>Stops writing and says which steps are in the database; the run's outcome writes the others.</summary>
     public async Task<IReadOnlySet<Guid>> StopAsync()
     {
-        Task writing;
         lock (_gate)
         {
             _stopped = true;
-            writing = _writing;
         }
 
         await _timer.DisposeAsync();
-        await writing;
-        return _written;
+        var written = new HashSet<Guid>();
+        foreach (var (committed, steps) in _sent)
+        {
+            try
+            {
+                await committed;
+                written.UnionWith(steps.Select(s => s.Id));
+            }
+            catch (Exception)
+            {
+                // Logged by the queue; these steps go again with the outcome.
+            }
+        }
+
+        return written;
     }
 
-    /// <summary>Starts a write unless one is still going (a slow database must not pile writes up) or the run ended.</summary>
-    private void Tick()
+    private void Send()
     {
         lock (_gate)
         {
-            if (_stopped || !_writing.IsCompleted || _ended.IsEmpty)
+            if (_stopped || _ended.IsEmpty)
             {
                 return;
             }
 
-            _writing = WriteAsync();
-        }
-    }
+            var steps = new List<NodeRecord>();
+            while (_ended.TryDequeue(out var record))
+            {
+                steps.Add(record);
+            }
 
-    private async Task WriteAsync()
-    {
-        var batch = new List<NodeRecord>();
-        while (_ended.TryDequeue(out var record))
-        {
-            batch.Add(record);
+            var rows = steps.Select(s => DbExecutionRecorder.ToEntity(_execution, s)).ToList();
+            _sent.Add((_records.AddStepsAsync(rows), [.. steps]));
         }
-
-        await using var db = _contexts();
-        await ExecutionRows.InsertNodesAsync(db, batch.Select(r => DbExecutionRecorder.ToEntity(_execution, r)).ToList(), CancellationToken.None);
-        _written.UnionWith(batch.Select(r => r.Id));
     }
 
     public async ValueTask DisposeAsync()

@@ -21,6 +21,7 @@ public sealed class WorkflowExecutor(
     ExecutionCancellations cancellations,
     TenantVariables variables,
     PreparedGraphCache graphs,
+    RunRecordQueue records,
     TimeProvider clock)
 {
     /// <summary>How often the steps of a long run are written while it runs.</summary>
@@ -85,7 +86,8 @@ public sealed class WorkflowExecutor(
 
         try
         {
-            await ExecutionRows.InsertAsync(db, execution, ct);
+            // Not cancellable once queued: a row written after its caller gave up would stay running with no run.
+            await records.AddExecutionAsync(execution);
         }
         catch
         {
@@ -139,7 +141,7 @@ public sealed class WorkflowExecutor(
         if (prepared is null)
         {
             var failed = Failed("The stored graph is not valid JSON.");
-            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, failed, CancellationToken.None);
+            await new DbExecutionRecorder(records).RunFinishedAsync(info, failed);
             return failed;
         }
 
@@ -158,12 +160,12 @@ public sealed class WorkflowExecutor(
         }
 
         using var cts = cancellations.Register(info.ExecutionId, ct);
-        await using var steps = new StepWriter(contexts.CreateDbContext, info, StepWriteInterval, clock);
+        await using var steps = new StepWriter(records, info, StepWriteInterval, clock);
         try
         {
             var result = await runner.RunAsync(prepared.Graph, new RunRequest(info, input, env, scope.ServiceProvider, steps.Add), cts.Token);
             var written = await steps.StopAsync();
-            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, result, written, CancellationToken.None);
+            await new DbExecutionRecorder(records).RunFinishedAsync(info, result, written);
             return result;
         }
         finally
