@@ -54,6 +54,7 @@ public static class ZygoDataServiceCollectionExtensions
         services.AddScoped<ZygoDbContext>(sp => sp.GetRequiredService<TContext>());
         services.AddScoped<IDbContextFactory<ZygoDbContext>, ZygoDbContextFactory<TContext>>();
         services.AddScoped<ISystemDbContextFactory, SystemDbContextFactory<TContext>>();
+        services.AddSingleton(sp => new SystemReadContexts(new SystemDbContextFactory<TContext>(sp.GetRequiredService<DbContextOptions<TContext>>()).CreateDbContext));
         return services;
     }
 

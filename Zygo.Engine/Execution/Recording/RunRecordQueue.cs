@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Zygo.Data;
@@ -53,23 +54,46 @@ public sealed class RunRecordQueue : IAsyncDisposable
         await using var scope = _scopes.CreateAsyncScope();
         var contexts = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>();
         var writes = new List<RecordWrite>(MaxWritesPerCommit);
-        while (await _writes.Reader.WaitToReadAsync())
+        // One context and connection for every commit: a new one per commit cost more CPU than the rows it wrote.
+        ZygoDbContext? db = null;
+        try
         {
-            writes.Clear();
-            while (writes.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var write))
+            while (await _writes.Reader.WaitToReadAsync())
             {
-                writes.Add(write);
-            }
+                writes.Clear();
+                while (writes.Count < MaxWritesPerCommit && _writes.Reader.TryRead(out var write))
+                {
+                    writes.Add(write);
+                }
 
-            await CommitAsync(contexts, writes);
+                if (db is null)
+                {
+                    db = contexts.CreateDbContext();
+                    await db.Database.OpenConnectionAsync();
+                }
+
+                if (!await CommitAsync(db, writes))
+                {
+                    // Start the next commit on a fresh context and connection.
+                    await db.DisposeAsync();
+                    db = null;
+                }
+            }
+        }
+        finally
+        {
+            if (db is not null)
+            {
+                await db.DisposeAsync();
+            }
         }
     }
 
-    private async Task CommitAsync(ISystemDbContextFactory contexts, IReadOnlyList<RecordWrite> writes)
+    /// <summary>Commits the writes, or each alone when together they fail; false when any of them failed.</summary>
+    private async Task<bool> CommitAsync(ZygoDbContext db, IReadOnlyList<RecordWrite> writes)
     {
         try
         {
-            await using var db = contexts.CreateDbContext();
             await db.WriteAsync(async (connection, transaction, ct) =>
             {
                 await using var writer = new RowWriter(connection, transaction);
@@ -82,19 +106,25 @@ public sealed class RunRecordQueue : IAsyncDisposable
             {
                 write.Succeed();
             }
+
+            return true;
         }
         catch (Exception) when (writes.Count > 1)
         {
             // One bad write must not cost the other runs their records: commit them one by one.
+            var all = true;
             foreach (var write in writes)
             {
-                await CommitAsync(contexts, [write]);
+                all &= await CommitAsync(db, [write]);
             }
+
+            return all;
         }
         catch (Exception ex)
         {
             _log.LogError(ex, "A run's record could not be written.");
             writes[0].Fail(ex);
+            return false;
         }
     }
 

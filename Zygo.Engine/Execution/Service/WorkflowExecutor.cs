@@ -22,6 +22,7 @@ public sealed class WorkflowExecutor(
     TenantVariables variables,
     PreparedGraphCache graphs,
     RunRecordQueue records,
+    SystemReadContexts reads,
     TimeProvider clock)
 {
     /// <summary>How often the steps of a long run are written while it runs.</summary>
@@ -40,9 +41,7 @@ public sealed class WorkflowExecutor(
     /// <summary>Validates and creates the execution row; <paramref name="queued"/> leaves it pending for the worker.</summary>
     public async Task<ExecutionStart> CreateAsync(ExecutionRequest request, bool queued, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>().CreateDbContext();
-        var workflow = await StoredGraph(db, request.WorkflowId, request.TenantId, ct);
+        var workflow = await reads.ReadAsync(db => StoredGraph(db, request.WorkflowId, request.TenantId, ct));
         if (workflow is null)
         {
             return ExecutionStart.NotFound;
@@ -56,8 +55,8 @@ public sealed class WorkflowExecutor(
         var problems = prepared.Problems;
         if (problems.Count == 0 && prepared.ChecksVariableNames)
         {
-            var variableNames = await db.EnvironmentVariables.IgnoreQueryFilters().Where(v => v.TenantId == request.TenantId)
-                .Select(v => v.Name).ToListAsync(ct);
+            var variableNames = await reads.ReadAsync(db => db.EnvironmentVariables.IgnoreQueryFilters()
+                .Where(v => v.TenantId == request.TenantId).Select(v => v.Name).ToListAsync(ct));
             problems = validator.Validate(prepared.Graph, variableNames.ToHashSet(StringComparer.Ordinal));
         }
 
