@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.AspNetCore.Identity;
@@ -87,16 +88,45 @@ public abstract class ZygoDbContext : IdentityDbContext<ZygoUser, IdentityRole<G
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         GuardTenant();
+        return await OneWriterAtATimeAsync(() => base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>
+    /// Runs a write made of plain commands (not SaveChanges) in one transaction on this context's connection, under
+    /// the same one-writer-at-a-time rule as SaveChanges. The connection is opened through EF so that the
+    /// per-connection settings still apply.
+    /// </summary>
+    public Task WriteAsync(Func<DbConnection, DbTransaction, CancellationToken, Task> write, CancellationToken cancellationToken) =>
+        OneWriterAtATimeAsync(async () =>
+        {
+            await Database.OpenConnectionAsync(cancellationToken);
+            try
+            {
+                var connection = Database.GetDbConnection();
+                await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+                await write(connection, transaction, cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                return true;
+            }
+            finally
+            {
+                await Database.CloseConnectionAsync();
+            }
+        }, cancellationToken);
+
+    /// <summary>On SQLite, queues this process's writers per database file (see <see cref="Sqlite.SqliteWriteGate"/>).</summary>
+    private async Task<T> OneWriterAtATimeAsync<T>(Func<Task<T>> write, CancellationToken cancellationToken)
+    {
         if (!Database.IsSqlite())
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await write();
         }
 
         var gate = Sqlite.SqliteWriteGate.For(Database.GetConnectionString() ?? string.Empty);
         await gate.WaitAsync(cancellationToken);
         try
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            return await write();
         }
         finally
         {

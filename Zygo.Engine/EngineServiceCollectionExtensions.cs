@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Zygo.Engine.Execution.Events;
 using Zygo.Engine.Execution.Flow;
+using Zygo.Engine.Execution.Recording;
 using Zygo.Engine.Execution.Service;
 using Zygo.Engine.Generation;
 using Zygo.Engine.Generation.Optimization;
@@ -29,6 +30,8 @@ public static class EngineServiceCollectionExtensions
         services.AddSingleton<ExecutionEventBus>();
         services.AddSingleton<FlowRunner>();
         services.AddSingleton<GraphValidator>();
+        services.AddSingleton<PreparedGraphCache>();
+        services.AddSingleton<RunRecordQueue>();
         services.AddSingleton<ExecutionCancellations>();
         services.AddSingleton<WorkflowExecutor>();
         services.AddSingleton<TenantVariables>();

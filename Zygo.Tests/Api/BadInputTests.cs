@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Zygo.Data.Entities;
+using Zygo.Web.ApiKeys;
 using Zygo.Tests.Infrastructure;
 using static Zygo.Tests.Api.ApiTestHelpers;
 
@@ -259,11 +261,12 @@ public sealed class BadInputTests(BadInputTests.Fixture fixture) : IClassFixture
         using var client = _app.KestrelClient(token);
         (await client.GetAsync(Workflows)).StatusCode.Should().Be(HttpStatusCode.OK, "the key works before it is revoked");
 
-        await using (var db = _app.CreateSystemContext())
+        // Revoked as the user does it: the key has just been used, so it is in the authentication cache.
+        using (var scope = _app.ScopeFor(userId, _tenant, TenantRole.Owner))
         {
-            var key = db.ApiKeys.IgnoreQueryFilters().Single(k => k.UserId == userId);
-            key.RevokedAt = DateTime.UtcNow;
-            await db.SaveChangesAsync();
+            await using var db = _app.CreateSystemContext();
+            var keyId = db.ApiKeys.IgnoreQueryFilters().Single(k => k.UserId == userId).Id;
+            (await scope.ServiceProvider.GetRequiredService<ApiKeyService>().RevokeAsync(keyId)).Should().BeTrue();
         }
 
         var response = await client.GetAsync(Workflows);

@@ -10,7 +10,8 @@ using Zygo.Web.Tenancy;
 namespace Zygo.Web.ApiKeys;
 
 /// <summary>The signed-in user's personal API keys in the current tenant; a key acts with its owner's role there.</summary>
-public sealed class ApiKeyService(IDbContextFactory<ZygoDbContext> contexts, ICurrentUser user, AuditTrail audit, TimeProvider clock)
+public sealed class ApiKeyService(IDbContextFactory<ZygoDbContext> contexts, ICurrentUser user, AuditTrail audit, ApiKeyDirectory keys,
+    TimeProvider clock)
 {
     /// <summary>Characters of the token kept in clear to tell keys apart in lists.</summary>
     private const int VisiblePrefixLength = 12;
@@ -72,6 +73,7 @@ public sealed class ApiKeyService(IDbContextFactory<ZygoDbContext> contexts, ICu
         key.RevokedAt = clock.GetUtcNow().UtcDateTime;
         audit.Record(db, "api_key.revoked", "api_key", key.Id, new { key.Name });
         await db.SaveChangesAsync(ct);
+        keys.Invalidate(key.KeyHash);
         return true;
     }
 }

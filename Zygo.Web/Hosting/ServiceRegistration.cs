@@ -122,6 +122,7 @@ public static class ServiceRegistration
         });
 
         services.AddSingleton<MembershipDirectory>();
+        services.AddSingleton<ApiKeyDirectory>();
         services.AddScoped<IClaimsTransformation, TenantClaimsTransformation>();
         services.AddScoped<TenantSession>();
         services.AddScoped<ICurrentUser>(sp => sp.GetRequiredService<TenantSession>());

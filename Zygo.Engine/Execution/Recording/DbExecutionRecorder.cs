@@ -1,39 +1,34 @@
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Zygo.Data;
 using Zygo.Data.Entities;
 
 namespace Zygo.Engine.Execution.Recording;
 
 /// <summary>
 /// Writes the end of a run: the execution row's outcome and the steps not yet written by <see cref="StepWriter"/>,
-/// in one transaction (live progress travels as events).
+/// committed together (live progress travels as events).
 /// </summary>
-public sealed class DbExecutionRecorder(Func<ZygoDbContext> contexts)
+public sealed class DbExecutionRecorder(RunRecordQueue records)
 {
-    public Task RunFinishedAsync(ExecutionInfo execution, RunResult result, CancellationToken ct) =>
-        RunFinishedAsync(execution, result, new HashSet<Guid>(), ct);
+    public Task RunFinishedAsync(ExecutionInfo execution, RunResult result) => RunFinishedAsync(execution, result, new HashSet<Guid>());
 
     /// <summary>Records the outcome and the steps not yet in <paramref name="alreadyWritten"/>.</summary>
-    public async Task RunFinishedAsync(ExecutionInfo execution, RunResult result, IReadOnlySet<Guid> alreadyWritten, CancellationToken ct)
+    public Task RunFinishedAsync(ExecutionInfo execution, RunResult result, IReadOnlySet<Guid> alreadyWritten)
     {
-        await using var db = contexts();
         // Update by key without reading the row first: the start time was written when the run was created or claimed.
-        var row = new WorkflowExecution { Id = execution.ExecutionId, TenantId = execution.TenantId, WorkflowId = execution.WorkflowId };
-        var entry = db.WorkflowExecutions.Attach(row);
-        row.Status = result.Status;
-        row.CompletedAt = result.CompletedAt;
-        row.Output = OutputLimiter.ToStored(result.Output);
-        row.Error = result.Error is null
-            ? null
-            : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options);
-        foreach (var changed in new[] { nameof(row.Status), nameof(row.CompletedAt), nameof(row.Output), nameof(row.Error) })
+        var outcome = new WorkflowExecution
         {
-            entry.Property(changed).IsModified = true;
-        }
-
-        db.NodeExecutions.AddRange(result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)));
-        await db.SaveChangesAsync(ct);
+            Id = execution.ExecutionId,
+            TenantId = execution.TenantId,
+            WorkflowId = execution.WorkflowId,
+            Status = result.Status,
+            CompletedAt = result.CompletedAt,
+            Output = OutputLimiter.ToStored(result.Output),
+            Error = result.Error is null
+                ? null
+                : new JsonObject { ["nodeId"] = result.Error.NodeId, ["message"] = result.Error.Message }.ToJsonString(EngineJson.Options),
+        };
+        var nodes = result.Nodes.Where(n => !alreadyWritten.Contains(n.Id)).Select(n => ToEntity(execution, n)).ToList();
+        return records.FinishAsync(outcome, nodes);
     }
 
     public static NodeExecution ToEntity(ExecutionInfo execution, NodeRecord n) => new()

@@ -1,76 +1,83 @@
 using System.Collections.Concurrent;
-using Zygo.Data;
 
 namespace Zygo.Engine.Execution.Recording;
 
 /// <summary>
 /// Writes the steps of a run that have ended while the run goes on, about once a second, so a long run shows its
 /// progress in the records and a crash keeps what happened before it. A run shorter than the interval writes
-/// nothing here: all its steps go in the one final transaction.
+/// nothing here: all its steps go with its outcome. A timer, not a task of its own, so a short run costs one timer
+/// and no thread-pool work.
 /// </summary>
 public sealed class StepWriter : IAsyncDisposable
 {
-    private readonly Func<ZygoDbContext> _contexts;
+    private readonly RunRecordQueue _records;
     private readonly ExecutionInfo _execution;
     private readonly ConcurrentQueue<NodeRecord> _ended = new();
-    private readonly HashSet<Guid> _written = [];
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _loop;
+    private readonly List<(Task Committed, NodeRecord[] Steps)> _sent = [];
+    private readonly Lock _gate = new();
+    private readonly ITimer _timer;
+    private bool _stopped;
 
-    public StepWriter(Func<ZygoDbContext> contexts, ExecutionInfo execution, TimeSpan interval)
+    public StepWriter(RunRecordQueue records, ExecutionInfo execution, TimeSpan interval, TimeProvider clock)
     {
-        _contexts = contexts;
+        _records = records;
         _execution = execution;
-        _loop = Task.Run(() => LoopAsync(interval));
+        _timer = clock.CreateTimer(_ => Send(), null, interval, interval);
     }
 
     public void Add(NodeRecord record) => _ended.Enqueue(record);
 
-    /// <summary>Stops writing and says which steps are already in the database.</summary>
+    /// <summary>Stops writing and says which steps are in the database; the run's outcome writes the others.</summary>
     public async Task<IReadOnlySet<Guid>> StopAsync()
     {
-        await _stop.CancelAsync();
-        await _loop;
-        return _written;
-    }
-
-    private async Task LoopAsync(TimeSpan interval)
-    {
-        try
+        lock (_gate)
         {
-            while (true)
+            _stopped = true;
+        }
+
+        await _timer.DisposeAsync();
+        var written = new HashSet<Guid>();
+        foreach (var (committed, steps) in _sent)
+        {
+            try
             {
-                await Task.Delay(interval, _stop.Token);
-                var batch = new List<NodeRecord>();
-                while (_ended.TryDequeue(out var record))
-                {
-                    batch.Add(record);
-                }
-
-                if (batch.Count == 0)
-                {
-                    continue;
-                }
-
-                await using var db = _contexts();
-                db.NodeExecutions.AddRange(batch.Select(r => DbExecutionRecorder.ToEntity(_execution, r)));
-                await db.SaveChangesAsync(CancellationToken.None);
-                _written.UnionWith(batch.Select(r => r.Id));
+                await committed;
+                written.UnionWith(steps.Select(s => s.Id));
+            }
+            catch (Exception)
+            {
+                // Logged by the queue; these steps go again with the outcome.
             }
         }
-        catch (OperationCanceledException)
+
+        return written;
+    }
+
+    private void Send()
+    {
+        lock (_gate)
         {
-            // Stopped: the final transaction writes whatever is left.
+            if (_stopped || _ended.IsEmpty)
+            {
+                return;
+            }
+
+            var steps = new List<NodeRecord>();
+            while (_ended.TryDequeue(out var record))
+            {
+                steps.Add(record);
+            }
+
+            var rows = steps.Select(s => DbExecutionRecorder.ToEntity(_execution, s)).ToList();
+            _sent.Add((_records.AddStepsAsync(rows), [.. steps]));
         }
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_stop.IsCancellationRequested)
+        if (!_stopped)
         {
             await StopAsync();
         }
-
-        _stop.Dispose();
     }
 }

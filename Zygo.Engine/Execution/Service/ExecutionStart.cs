@@ -6,11 +6,11 @@ namespace Zygo.Engine.Execution.Service;
 public sealed record ExecutionStart(bool WorkflowFound, IReadOnlyList<ValidationProblem> Problems, Guid? ExecutionId)
 {
     /// <summary>The validated graph, kept so a run that starts at once need not load and parse it again.</summary>
-    internal Graph.WorkflowGraph? Graph { get; init; }
+    internal PreparedGraph? Prepared { get; init; }
 
     public static readonly ExecutionStart NotFound = new(false, [], null);
 
     public static ExecutionStart Invalid(IReadOnlyList<ValidationProblem> problems) => new(true, problems, null);
 
-    public static ExecutionStart Created(Guid id, Graph.WorkflowGraph graph) => new(true, [], id) { Graph = graph };
+    public static ExecutionStart Created(Guid id, PreparedGraph graph) => new(true, [], id) { Prepared = graph };
 }

@@ -9,10 +9,14 @@ namespace Zygo.Engine.Execution.Service;
 /// <summary>Decrypts the tenant variables a run refers to, as <c>{{env.X}}</c> or <c>{{X}}</c>, and no others.</summary>
 public sealed class TenantVariables(ISecretProtector secrets)
 {
-    public async Task<Dictionary<string, string>> LoadAsync(ZygoDbContext db, Guid tenantId, IEnumerable<JsonNode?> configs,
+    public Task<Dictionary<string, string>> LoadAsync(ZygoDbContext db, Guid tenantId, IEnumerable<JsonNode?> configs,
+        CancellationToken ct) =>
+        LoadAsync(db, tenantId, Referenced(configs), ct);
+
+    /// <summary>Decrypts the named variables of the tenant (those it has).</summary>
+    public async Task<Dictionary<string, string>> LoadAsync(ZygoDbContext db, Guid tenantId, IReadOnlySet<string> names,
         CancellationToken ct)
     {
-        var names = Referenced(configs);
         if (names.Count == 0)
         {
             return [];
@@ -24,7 +28,8 @@ public sealed class TenantVariables(ISecretProtector secrets)
         return rows.ToDictionary(r => r.Name, r => secrets.Unprotect(r.EncryptedValue), StringComparer.Ordinal);
     }
 
-    private static HashSet<string> Referenced(IEnumerable<JsonNode?> configs) =>
+    /// <summary>The variable names that <paramref name="configs"/> refer to.</summary>
+    public static HashSet<string> Referenced(IEnumerable<JsonNode?> configs) =>
         configs.SelectMany(JsonStrings.All).SelectMany(TemplateResolver.References)
             .Select(TemplatePath.Split)
             .Where(s => s is not null)

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,8 +5,6 @@ using Zygo.Data;
 using Zygo.Data.Entities;
 using Zygo.Engine.Execution.Flow;
 using Zygo.Engine.Execution.Recording;
-using Zygo.Engine.Graph;
-using Zygo.Engine.Nodes;
 using Zygo.Engine.Validation;
 
 namespace Zygo.Engine.Execution.Service;
@@ -23,34 +20,46 @@ public sealed class WorkflowExecutor(
     GraphValidator validator,
     ExecutionCancellations cancellations,
     TenantVariables variables,
-    NodeTypeRegistry registry,
+    PreparedGraphCache graphs,
+    RunRecordQueue records,
+    SystemReadContexts reads,
     TimeProvider clock)
 {
     /// <summary>How often the steps of a long run are written while it runs.</summary>
     public static readonly TimeSpan StepWriteInterval = TimeSpan.FromSeconds(1);
 
+    private sealed record StoredWorkflow(string Nodes, string Edges, int Version, Guid ConcurrencyStamp);
+
+    /// <summary>Compiled once: translating the query again on every run cost more than running it.</summary>
+    private static readonly Func<ZygoDbContext, Guid, Guid, CancellationToken, Task<StoredWorkflow?>> StoredGraph =
+        EF.CompileAsyncQuery((ZygoDbContext db, Guid workflowId, Guid tenantId, CancellationToken _) =>
+            db.Workflows.IgnoreQueryFilters().AsNoTracking()
+                .Where(w => w.Id == workflowId && w.TenantId == tenantId)
+                .Select(w => new StoredWorkflow(w.Nodes, w.Edges, w.Version, w.ConcurrencyStamp))
+                .SingleOrDefault());
+
     /// <summary>Validates and creates the execution row; <paramref name="queued"/> leaves it pending for the worker.</summary>
     public async Task<ExecutionStart> CreateAsync(ExecutionRequest request, bool queued, CancellationToken ct)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        await using var db = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>().CreateDbContext();
-        var workflow = await db.Workflows.IgnoreQueryFilters().AsNoTracking()
-            .Where(w => w.Id == request.WorkflowId && w.TenantId == request.TenantId)
-            .Select(w => new { w.Nodes, w.Edges, w.Version })
-            .SingleOrDefaultAsync(ct);
+        var workflow = await reads.ReadAsync(db => StoredGraph(db, request.WorkflowId, request.TenantId, ct));
         if (workflow is null)
         {
             return ExecutionStart.NotFound;
         }
 
-        if (Parse(workflow.Nodes, workflow.Edges) is not { } graph)
+        if (graphs.Get(request.WorkflowId, workflow.ConcurrencyStamp, workflow.Nodes, workflow.Edges) is not { } prepared)
         {
             return ExecutionStart.Invalid([new ValidationProblem("invalid_graph", "The stored graph is not valid JSON.")]);
         }
 
-        var variableNames = await db.EnvironmentVariables.IgnoreQueryFilters().Where(v => v.TenantId == request.TenantId)
-            .Select(v => v.Name).ToListAsync(ct);
-        var problems = validator.Validate(graph, variableNames.ToHashSet(StringComparer.Ordinal));
+        var problems = prepared.Problems;
+        if (problems.Count == 0 && prepared.ChecksVariableNames)
+        {
+            var variableNames = await reads.ReadAsync(db => db.EnvironmentVariables.IgnoreQueryFilters()
+                .Where(v => v.TenantId == request.TenantId).Select(v => v.Name).ToListAsync(ct));
+            problems = validator.Validate(prepared.Graph, variableNames.ToHashSet(StringComparer.Ordinal));
+        }
+
         if (problems.Count > 0)
         {
             return ExecutionStart.Invalid(problems);
@@ -69,7 +78,6 @@ public sealed class WorkflowExecutor(
             TriggeredAt = now,
             StartedAt = queued ? null : now,
         };
-        db.WorkflowExecutions.Add(execution);
         if (!queued)
         {
             cancellations.Reserve(execution.Id);
@@ -77,7 +85,8 @@ public sealed class WorkflowExecutor(
 
         try
         {
-            await db.SaveChangesAsync(ct);
+            // Not cancellable once queued: a row written after its caller gave up would stay running with no run.
+            await records.AddExecutionAsync(execution);
         }
         catch
         {
@@ -85,13 +94,13 @@ public sealed class WorkflowExecutor(
             throw;
         }
 
-        return ExecutionStart.Created(execution.Id, graph);
+        return ExecutionStart.Created(execution.Id, prepared);
     }
 
     /// <summary>Runs an execution just created by <see cref="CreateAsync"/> (not queued) with the graph it validated.</summary>
     public Task<RunResult> RunAsync(ExecutionRequest request, ExecutionStart start, CancellationToken ct) =>
-        start.ExecutionId is { } id && start.Graph is { } graph
-            ? RunAsync(new ExecutionInfo(request.TenantId, request.WorkflowId, id), graph, request.Input, ct)
+        start.ExecutionId is { } id && start.Prepared is { } prepared
+            ? RunAsync(new ExecutionInfo(request.TenantId, request.WorkflowId, id), prepared, request.Input, ct)
             : throw new InvalidOperationException("Only a created execution can be run.");
 
     /// <summary>Runs a created execution to its end and records it; cancellable through <see cref="ExecutionCancellations"/>.</summary>
@@ -113,7 +122,7 @@ public sealed class WorkflowExecutor(
         await using var scope = scopes.CreateAsyncScope();
         var contexts = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>();
         WorkflowExecution execution;
-        WorkflowGraph? graph;
+        PreparedGraph? prepared;
         await using (var db = contexts.CreateDbContext())
         {
             execution = await db.WorkflowExecutions.IgnoreQueryFilters().AsNoTracking()
@@ -123,40 +132,39 @@ public sealed class WorkflowExecutor(
                 .Select(v => new { v.Nodes, v.Edges }).SingleOrDefaultAsync(ct)
                 ?? await db.Workflows.IgnoreQueryFilters().AsNoTracking().Where(w => w.Id == execution.WorkflowId)
                     .Select(w => new { w.Nodes, w.Edges }).SingleAsync(ct);
-            graph = Parse(version.Nodes, version.Edges);
+            prepared = graphs.Prepare(version.Nodes, version.Edges);
         }
 
         var info = new ExecutionInfo(tenantId, execution.WorkflowId, executionId);
         var input = execution.Input is null ? null : JsonNode.Parse(execution.Input);
-        if (graph is null)
+        if (prepared is null)
         {
             var failed = Failed("The stored graph is not valid JSON.");
-            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, failed, CancellationToken.None);
+            await new DbExecutionRecorder(records).RunFinishedAsync(info, failed);
             return failed;
         }
 
-        return await RunAsync(info, graph, input, ct);
+        return await RunAsync(info, prepared, input, ct);
     }
 
-    private async Task<RunResult> RunAsync(ExecutionInfo info, WorkflowGraph graph, JsonNode? input, CancellationToken ct)
+    private async Task<RunResult> RunAsync(ExecutionInfo info, PreparedGraph prepared, JsonNode? input, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var contexts = scope.ServiceProvider.GetRequiredService<ISystemDbContextFactory>();
-        Dictionary<string, string> env;
-        await using (var db = contexts.CreateDbContext())
+        Dictionary<string, string> env = [];
+        if (prepared.Variables.Count > 0)
         {
-            // Defaults count: an Email node without smtpHost uses {{SMTP_HOST}}.
-            var configs = graph.Nodes.Select(n => (JsonNode?)(registry.Find(n.Type)?.WithDefaults(n.Config) ?? n.Config));
-            env = await variables.LoadAsync(db, info.TenantId, configs, ct);
+            await using var db = contexts.CreateDbContext();
+            env = await variables.LoadAsync(db, info.TenantId, prepared.Variables, ct);
         }
 
         using var cts = cancellations.Register(info.ExecutionId, ct);
-        await using var steps = new StepWriter(contexts.CreateDbContext, info, StepWriteInterval);
+        await using var steps = new StepWriter(records, info, StepWriteInterval, clock);
         try
         {
-            var result = await runner.RunAsync(graph, new RunRequest(info, input, env, scope.ServiceProvider, steps.Add), cts.Token);
+            var result = await runner.RunAsync(prepared.Graph, new RunRequest(info, input, env, scope.ServiceProvider, steps.Add), cts.Token);
             var written = await steps.StopAsync();
-            await new DbExecutionRecorder(contexts.CreateDbContext).RunFinishedAsync(info, result, written, CancellationToken.None);
+            await new DbExecutionRecorder(records).RunFinishedAsync(info, result, written);
             return result;
         }
         finally
@@ -180,18 +188,6 @@ public sealed class WorkflowExecutor(
             .Where(e => e.Id == executionId && e.TenantId == tenantId && e.Status == ExecutionStatus.Pending)
             .ExecuteUpdateAsync(s => s.SetProperty(e => e.Status, ExecutionStatus.Cancelled).SetProperty(e => e.CompletedAt, now), ct);
         return cancelled > 0;
-    }
-
-    private static WorkflowGraph? Parse(string nodes, string edges)
-    {
-        try
-        {
-            return WorkflowGraph.Parse(nodes, edges);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private RunResult Failed(string message)

@@ -43,10 +43,13 @@ internal static class ScriptThreads
         return completion.Task;
     }
 
+    /// <summary>
+    /// Waits on a monitor rather than a SemaphoreSlim: the latter spins before it blocks, and a few idle script threads
+    /// spinning after every script took a large share of two busy cores.
+    /// </summary>
     private sealed class Worker(Action first)
     {
-        private readonly SemaphoreSlim _signal = new(0);
-        private readonly Lock _gate = new();
+        private readonly object _gate = new();
         private Action? _work = first;
         private bool _retired;
 
@@ -63,41 +66,38 @@ internal static class ScriptThreads
                 }
 
                 _work = work;
+                Monitor.Pulse(_gate);
             }
 
-            _signal.Release();
             return true;
         }
 
         private void Loop()
         {
-            while (true)
+            while (TakeWork() is { } work)
             {
-                Action work;
-                lock (_gate)
-                {
-                    work = _work!;
-                    _work = null;
-                }
-
                 work();
                 Idle.Add(this);
-                if (_signal.Wait(IdleLifetime))
-                {
-                    continue;
-                }
+            }
+        }
 
-                lock (_gate)
+        /// <summary>The next script, or null (and retired) after waiting <see cref="IdleLifetime"/> for one in vain.</summary>
+        private Action? TakeWork()
+        {
+            lock (_gate)
+            {
+                while (_work is null)
                 {
-                    if (_work is null)
+                    if (!Monitor.Wait(_gate, IdleLifetime) && _work is null)
                     {
                         _retired = true;
-                        return;
+                        return null;
                     }
                 }
 
-                // Work was assigned right at the timeout: its signal is on the way.
-                _signal.Wait();
+                var work = _work;
+                _work = null;
+                return work;
             }
         }
     }
