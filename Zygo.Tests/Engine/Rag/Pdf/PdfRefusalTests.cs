@@ -1,0 +1,67 @@
+using System.Text;
+using Zygo.Engine.Rag.Pdf;
+
+namespace Zygo.Tests.Engine.Rag.Pdf;
+
+/// <summary>Files the extractor refuses, each with a message that tells the uploader what to do.</summary>
+public sealed class PdfRefusalTests
+{
+    private static void ShouldRefuse(byte[] data, string message) =>
+        FluentActions.Invoking(() => PdfTextExtractor.Extract(data)).Should().Throw<PdfReadException>().WithMessage(message);
+
+    [Fact]
+    public void Not_a_pdf() => ShouldRefuse("Just some text, no header."u8.ToArray(), "*not a PDF*%PDF-*");
+
+    [Fact]
+    public void Empty_file() => ShouldRefuse([], "*not a PDF*");
+
+    [Fact]
+    public void Header_only() => ShouldRefuse("%PDF-1.7"u8.ToArray(), "*could not be read*");
+
+    [Fact]
+    public void Encrypted_trailer() =>
+        ShouldRefuse(PdfTestBuilder.SinglePage("BT /F1 12 Tf (x) Tj ET", trailerExtra: "/Encrypt << /Filter /Standard /V 2 >>"),
+            "*password-protected PDFs cannot be read*");
+
+    [Fact]
+    public void Pages_without_a_text_layer() =>
+        ShouldRefuse(PdfTestBuilder.SinglePage("q 612 0 0 792 0 0 cm 0.5 g 0 0 1 1 re f Q"), "*no text layer (a scanned image?)*OCR*");
+
+    [Fact]
+    public void Garbage_bytes_after_a_header()
+    {
+        var random = new Random(3);
+        var garbage = new byte[20_000];
+        random.NextBytes(garbage);
+
+        ShouldRefuse([.. "%PDF-1.5\n"u8, .. garbage], "*could not be read*");
+    }
+
+    [Fact]
+    public void A_stream_that_inflates_past_the_limit_is_a_zip_bomb()
+    {
+        var bomb = PdfTestBuilder.Deflate(new byte[PdfLimits.MaxDecodedBytes + 1024 * 1024]);
+        var builder = new PdfTestBuilder();
+        var catalog = builder.Add("<< /Type /Catalog /Pages 2 0 R >>");
+        builder.Add("<< /Type /Pages /Count 1 /Kids [3 0 R] >>");
+        builder.Add("<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>");
+        builder.AddStream(bomb, "/Filter /FlateDecode");
+
+        bomb.Length.Should().BeLessThan(1024 * 1024);
+        ShouldRefuse(builder.Build(catalog), "*more than 50 MB when decompressed*");
+    }
+
+    [Fact]
+    public void An_unsupported_filter_skips_that_stream_with_a_note()
+    {
+        var pdf = PdfTestBuilder.Pages(["BT /F1 12 Tf 72 720 Td (Readable page) Tj ET", "PLACEHOLDER"]);
+        var text = Encoding.Latin1.GetString(pdf);
+        // The second page's content claims an image codec: it is skipped, the first page still counts.
+        var patched = Encoding.Latin1.GetBytes(text.Replace("<<  /Length 11 >>", "<< /Filter /JBIG2Decode /Length 11 >>"));
+
+        var result = PdfTextExtractor.Extract(patched);
+
+        result.Pages.Should().Equal("Readable page", "");
+        result.Notes.Should().ContainSingle().Which.Should().Contain("JBIG2Decode");
+    }
+}
