@@ -1,5 +1,6 @@
 using System.Text;
 using Zygo.Engine.Rag.Pdf;
+using Zygo.Engine.Rag.Pdf.Objects;
 
 namespace Zygo.Tests.Engine.Rag.Pdf;
 
@@ -95,6 +96,23 @@ public sealed class HandBuiltPdfTests
         builder.AddStream("BT /F1 12 Tf 72 720 Td (Before) Tj ET\nBI /W 2 /H 1 /BPC 8 /CS /G ID \x01(Tj EI\nq /Fm1 Do Q");
 
         TextOf(builder.Build(catalog)).Should().Be("Before\nInside the form");
+    }
+
+    [Fact]
+    public void Object_streams_and_a_predicted_cross_reference_stream_are_read()
+    {
+        var builder = PdfTestBuilder.PagesBuilder(
+            ["BT /F1 12 Tf 72 720 Td (Packed objects) Tj ET", "BT /F1 12 Tf 72 720 Td (Second page) Tj ET"], PdfTestBuilder.Helvetica, true, out var catalog);
+        var pdf = builder.BuildCompressed(catalog);
+
+        Encoding.Latin1.GetString(pdf).Should().Contain("/Type /ObjStm").And.NotContain("trailer");
+        PdfTextExtractor.Extract(pdf).Pages.Should().Equal("Packed objects", "Second page");
+        var table = new PdfObjectTable(pdf, new PdfBudget(), []);
+        PdfXrefReader.Read(table); // throws when it would fall back to scanning
+        table.Dictionary(table.Trailer.Get("Root"))!.NameOf("Type").Should().Be("Catalog");
+        // Without its cross-reference stream the file is rebuilt by scanning, object stream included.
+        var withoutXref = pdf[..Encoding.Latin1.GetString(pdf).LastIndexOf("startxref", StringComparison.Ordinal)];
+        TextOf(withoutXref).Should().Be("Packed objects\n\nSecond page");
     }
 
     [Fact]
