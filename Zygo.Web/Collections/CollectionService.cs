@@ -81,6 +81,25 @@ public sealed class CollectionService(IDbContextFactory<ZygoDbContext> contexts,
         return ToSummary(await Guard(() => store.AddDocumentAsync(collection, input, ct)));
     }
 
+    /// <summary>Reads an uploaded file (text, Markdown or PDF) and stores it; null when the tenant has no such collection.</summary>
+    public async Task<DocumentSummary?> AddFileAsync(Guid collectionId, DocumentUpload upload, CancellationToken ct)
+    {
+        user.Demand(Permission.EditAIComponents);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var store = Store(db);
+        if (await store.FindAsync(collectionId, ct) is not { } collection)
+        {
+            return null;
+        }
+
+        return await Guard(async () =>
+        {
+            var file = DocumentFile.Read(upload);
+            var document = await store.AddDocumentAsync(collection, file.Input, ct);
+            return ToSummary(document) with { Notes = file.Notes.Count > 0 ? file.Notes : null };
+        });
+    }
+
     public async Task<bool> DeleteDocumentAsync(Guid collectionId, Guid documentId, CancellationToken ct)
     {
         user.Demand(Permission.EditAIComponents);
