@@ -11,6 +11,12 @@ internal sealed class PdfObjectTable(byte[] data, PdfBudget budget, List<string>
 {
     private const int MaxReferenceChain = 32;
 
+    /// <summary>
+    /// Objects being parsed inside one another (a stream's /Length naming a stream whose /Length names another…); a
+    /// crafted chain deeper than this would otherwise exhaust the stack.
+    /// </summary>
+    private const int MaxNestedLoads = 64;
+
     private readonly Dictionary<int, int> offsets = [];
     private readonly Dictionary<int, int> compressed = [];
     private readonly Dictionary<int, object?> cache = [];
@@ -117,7 +123,7 @@ internal sealed class PdfObjectTable(byte[] data, PdfBudget budget, List<string>
             return cached;
         }
 
-        if (!loading.Add(number))
+        if (loading.Count >= MaxNestedLoads || !loading.Add(number))
         {
             return null;
         }

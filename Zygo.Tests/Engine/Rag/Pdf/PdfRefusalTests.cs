@@ -3,7 +3,7 @@ using Zygo.Engine.Rag.Pdf;
 
 namespace Zygo.Tests.Engine.Rag.Pdf;
 
-/// <summary>Files the extractor refuses, each with a message that tells the uploader what to do.</summary>
+/// <summary>Refused and hostile files: each refusal has a message that tells the uploader what to do, and nothing crashes the reader.</summary>
 public sealed class PdfRefusalTests
 {
     private static void ShouldRefuse(byte[] data, string message) =>
@@ -49,6 +49,24 @@ public sealed class PdfRefusalTests
 
         bomb.Length.Should().BeLessThan(1024 * 1024);
         ShouldRefuse(builder.Build(catalog), "*more than 50 MB when decompressed*");
+    }
+
+    [Fact]
+    public void A_long_chain_of_objects_naming_each_other_does_not_exhaust_the_stack()
+    {
+        var builder = new PdfTestBuilder();
+        var catalog = builder.Add("<< /Type /Catalog /Pages 2 0 R >>");
+        builder.Add("<< /Type /Pages /Count 1 /Kids [3 0 R] >>");
+        builder.Add("<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>");
+        const int chain = 50_000;
+        for (var i = 4; i < 4 + chain; i++)
+        {
+            // Each stream's /Length is the next stream: resolving the first would recurse through all of them.
+            builder.Add($"<< /Length {i + 1} 0 R >>\nstream\nBT (x) Tj ET\nendstream");
+        }
+
+        // Past the nesting limit a /Length is unknown and the data runs to "endstream", so the page still reads.
+        PdfTextExtractor.Extract(builder.Build(catalog)).Text.Should().Be("x");
     }
 
     [Fact]
