@@ -25,13 +25,13 @@ public static class DocumentFile
         var title = string.IsNullOrWhiteSpace(upload.Title) ? Path.GetFileNameWithoutExtension(fileName) : upload.Title;
         if (type != DocumentContentTypes.Pdf)
         {
-            return new DocumentFileResult(new DocumentInput(title, Utf8(upload.Bytes), type, fileName, upload.Metadata), null, []);
+            return new DocumentFileResult(new DocumentInput(title, Utf8(upload.Bytes), type, fileName, upload.Metadata), []);
         }
 
         var pdf = ExtractPdf(upload.Bytes);
         var metadata = upload.Metadata?.DeepClone().AsObject() ?? [];
         metadata["pages"] = pdf.Pages.Count;
-        return new DocumentFileResult(new DocumentInput(title, pdf.Text, DocumentContentTypes.Text, fileName, metadata), pdf.Pages.Count, pdf.Notes);
+        return new DocumentFileResult(new DocumentInput(title, pdf.Text, DocumentContentTypes.Text, fileName, metadata), pdf.Notes);
     }
 
     private static PdfText ExtractPdf(byte[] bytes)

@@ -40,6 +40,7 @@ internal static class PdfStreamDecoder
             }
         }
 
+        // Unfiltered data counts too: the budget also bounds how much content is interpreted when pages reuse a stream.
         if (filters.Count == 0)
         {
             budget.Take(data.Length);

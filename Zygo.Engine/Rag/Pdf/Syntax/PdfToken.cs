@@ -1,18 +1,5 @@
 namespace Zygo.Engine.Rag.Pdf.Syntax;
 
-internal enum PdfTokenKind
-{
-    End,
-    Number,
-    Name,
-    String,
-    ArrayStart,
-    ArrayEnd,
-    DictionaryStart,
-    DictionaryEnd,
-    Keyword,
-}
-
 /// <summary>One lexical token; <see cref="Value"/> is a double, <see cref="PdfName"/>, <see cref="PdfString"/> or keyword string.</summary>
 internal readonly record struct PdfToken(PdfTokenKind Kind, object? Value = null)
 {
