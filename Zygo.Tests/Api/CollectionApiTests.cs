@@ -136,8 +136,7 @@ public sealed class CollectionApiTests(CollectionApiTests.Fixture fixture) : ICl
         var id = await CreateCollectionAsync();
         var documents = $"{Collections}/{id}/documents";
         var readable = "BT /F1 12 Tf 72 720 Td (Firmware updates install overnight.) Tj ET";
-        var pdf = Encoding.Latin1.GetBytes(Encoding.Latin1.GetString(PdfTestBuilder.Pages([readable, "0 0 10 10 re f"]))
-            .Replace("<<  /Length 14 >>", "<< /Filter /DCTDecode /Length 14 >>"));
+        var pdf = PdfTestBuilder.WithUndecodableSecondPage(readable, "DCTDecode");
 
         var added = await (await fixture.Developer.PostAsync(documents, Upload("updates.pdf", pdf, "application/octet-stream", """{"product":"router"}""")))
             .ShouldBeJsonAsync(HttpStatusCode.Created);

@@ -70,7 +70,7 @@ public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixtu
     }
 
     [Fact]
-    public async Task A_pdf_upload_is_read_to_text_and_a_file_that_is_not_a_pdf_shows_why()
+    public async Task A_pdf_upload_is_read_to_text_skipped_parts_are_shown_and_a_non_pdf_is_refused()
     {
         var page = await OpenAsync();
         var rows = page.Locator("[data-testid=document-row]");
@@ -84,6 +84,14 @@ public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixtu
         await upload.SetInputFilesAsync(new FilePayload { Name = "handbook.pdf", MimeType = "application/pdf", Buffer = await ChromiumPdf.SampleAsync() });
 
         await Assertions.Expect(rows).ToHaveCountAsync(before + 1);
+        await upload.SetInputFilesAsync(new FilePayload
+        {
+            Name = "scanned.pdf", MimeType = "application/pdf",
+            Buffer = PdfTestBuilder.WithUndecodableSecondPage("BT /F1 12 Tf 72 720 Td (Cover page) Tj ET", "JBIG2Decode"),
+        });
+        await Assertions.Expect(page.Locator(".mud-snackbar", new PageLocatorOptions { HasText = "scanned.pdf: a stream uses the JBIG2Decode filter" }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(before + 2);
         var row = page.Locator("tr", new PageLocatorOptions { Has = page.Locator("text=handbook.pdf") });
         await Assertions.Expect(row).ToContainTextAsync("PDF text");
         await Assertions.Expect(row).ToContainTextAsync("\"pages\":2");

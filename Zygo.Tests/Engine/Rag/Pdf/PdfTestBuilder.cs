@@ -157,5 +157,19 @@ internal sealed class PdfTestBuilder
         return builder;
     }
 
+    /// <summary>Two pages: <paramref name="content"/>, then a page whose content stream claims <paramref name="filter"/>.</summary>
+    public static byte[] WithUndecodableSecondPage(string content, string filter)
+    {
+        var builder = new PdfTestBuilder();
+        var catalog = builder.Add("<< /Type /Catalog /Pages 2 0 R >>");
+        builder.Add("<< /Type /Pages /Count 2 /Kids [3 0 R 4 0 R] /Resources << /Font << /F1 5 0 R >> >> >>");
+        builder.Add("<< /Type /Page /Parent 2 0 R /Contents 6 0 R >>");
+        builder.Add("<< /Type /Page /Parent 2 0 R /Contents 7 0 R >>");
+        builder.Add(Helvetica);
+        builder.AddStream(content);
+        builder.AddStream("image bytes", $"/Filter /{filter}");
+        return builder.Build(catalog);
+    }
+
     public const string Helvetica = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>";
 }
