@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Zygo.Data.Entities;
 using Zygo.Engine.Rag;
+using Zygo.Tests.Engine.Rag.Pdf;
 using static Zygo.Tests.Api.ApiTestHelpers;
 
 namespace Zygo.Tests.Api;
@@ -36,7 +37,7 @@ public sealed class CollectionApiTests(CollectionApiTests.Fixture fixture) : ICl
         return created.GetProperty("id").GetString()!;
     }
 
-    private static MultipartFormDataContent Upload(string fileName, byte[] bytes, string contentType, string? metadata = null)
+    internal static MultipartFormDataContent Upload(string fileName, byte[] bytes, string contentType, string? metadata = null)
     {
         var file = new ByteArrayContent(bytes);
         file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
@@ -110,7 +111,11 @@ public sealed class CollectionApiTests(CollectionApiTests.Fixture fixture) : ICl
         await (await fixture.Developer.PostAsync(documents, Upload("big.txt", big, "text/plain")))
             .ShouldBeProblemAsync(HttpStatusCode.RequestEntityTooLarge, "larger than 4 MB");
         (await (await fixture.Developer.PostAsync(documents, Upload("manual.pdf", "%PDF-1.7"u8.ToArray(), "application/pdf")))
-            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "PDF")).ErrorsFor("file").Should().NotBeEmpty();
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "PDF could not be read")).ErrorsFor("file").Should().NotBeEmpty();
+        (await (await fixture.Developer.PostAsync(documents, Json(new { title = "T", text = "x", contentType = "application/pdf" })))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "multipart")).ErrorsFor("contentType").Should().NotBeEmpty();
+        await (await fixture.Developer.PostAsync(documents, Upload("slides.pptx", [1, 2, 3], "application/vnd.ms-powerpoint")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, ".pdf");
         await (await fixture.Developer.PostAsync(documents, Upload("bin.txt", [0xff, 0xfe, 0x00, 0xc3], "text/plain")))
             .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "not UTF-8");
         await (await fixture.Developer.PostAsync(documents, Upload("a.md", "hello"u8.ToArray(), "text/markdown", "[1,2]")))
@@ -123,6 +128,40 @@ public sealed class CollectionApiTests(CollectionApiTests.Fixture fixture) : ICl
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "collection");
         await (await fixture.Developer.PostAsync($"{Collections}/{Guid.NewGuid()}/search", Json(new { query = "x" })))
             .ShouldBeProblemAsync(HttpStatusCode.NotFound, "collection");
+    }
+
+    [Fact]
+    public async Task Pdf_uploads_store_the_text_layer_with_the_page_count_and_notes_and_refusals_are_problems()
+    {
+        var id = await CreateCollectionAsync();
+        var documents = $"{Collections}/{id}/documents";
+        var readable = "BT /F1 12 Tf 72 720 Td (Firmware updates install overnight.) Tj ET";
+        var pdf = PdfTestBuilder.WithUndecodableSecondPage(readable, "DCTDecode");
+
+        var added = await (await fixture.Developer.PostAsync(documents, Upload("updates.pdf", pdf, "application/octet-stream", """{"product":"router"}""")))
+            .ShouldBeJsonAsync(HttpStatusCode.Created);
+
+        added.GetProperty("title").GetString().Should().Be("updates");
+        added.GetProperty("fileName").GetString().Should().Be("updates.pdf");
+        added.GetProperty("contentType").GetString().Should().Be(DocumentContentTypes.Text);
+        added.GetProperty("metadata").GetProperty("pages").GetInt32().Should().Be(2);
+        added.GetProperty("metadata").GetProperty("product").GetString().Should().Be("router");
+        added.GetProperty("notes")[0].GetString().Should().Contain("DCTDecode");
+        var hit = (await (await fixture.Viewer.PostAsync($"{Collections}/{id}/search", Json(new { query = "firmware overnight" })))
+            .ShouldBeJsonAsync(HttpStatusCode.OK)).GetProperty("results")[0];
+        hit.GetProperty("text").GetString().Should().Be("Firmware updates install overnight.");
+        hit.GetProperty("source").GetString().Should().Be("updates.pdf");
+        var listed = (await (await fixture.Viewer.GetAsync(documents)).ShouldBeJsonAsync(HttpStatusCode.OK))[0];
+        listed.TryGetProperty("notes", out _).Should().BeFalse();
+
+        var encrypted = PdfTestBuilder.SinglePage(readable, trailerExtra: "/Encrypt << /V 2 >>");
+        (await (await fixture.Developer.PostAsync(documents, Upload("locked.pdf", encrypted, "application/pdf")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "password-protected")).ErrorsFor("file").Should().NotBeEmpty();
+        await (await fixture.Developer.PostAsync(documents, Upload("scan.pdf", PdfTestBuilder.SinglePage("0 0 10 10 re f"), "application/pdf")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "no text layer");
+        await (await fixture.Developer.PostAsync(documents, Upload("fake.pdf", "plain words"u8.ToArray(), "application/pdf")))
+            .ShouldBeProblemAsync(HttpStatusCode.BadRequest, "not a PDF");
+        (await (await fixture.Viewer.GetAsync(documents)).ShouldBeJsonAsync(HttpStatusCode.OK)).GetArrayLength().Should().Be(1);
     }
 
     [Fact]

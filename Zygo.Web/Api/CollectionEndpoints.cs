@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Zygo.Engine.Rag;
@@ -41,8 +40,10 @@ public static class CollectionEndpoints
         // Takes the HttpRequest rather than bound form parameters: one route serves both JSON and multipart uploads.
         group.MapPost("/{id:guid}/documents", async (CollectionService service, Guid id, HttpRequest request, CancellationToken ct) =>
         {
-            var input = request.HasFormContentType ? await FromFormAsync(request, ct) : await FromJsonAsync(request, ct);
-            return await service.AddDocumentAsync(id, input, ct) is { } document
+            var document = request.HasFormContentType
+                ? await service.AddFileAsync(id, await FromFormAsync(request, ct), ct)
+                : await service.AddDocumentAsync(id, await FromJsonAsync(request, ct), ct);
+            return document is not null
                 ? Results.Created($"/api/v1/collections/{id}/documents/{document.Id}", document)
                 : Problems.NotFound("collection");
         }).RequireAuthorization(Policies.For(Permission.EditAIComponents)).WithName("AddDocument").Accepts<AddDocumentRequest>("application/json", "multipart/form-data");
@@ -69,44 +70,24 @@ public static class CollectionEndpoints
             throw new InputValidationException("body", "The body is not valid JSON: send {\"title\", \"text\", \"metadata\"} or a multipart upload with a file.");
         }
 
-        var type = DocumentContentTypes.Resolve(body?.ContentType ?? DocumentContentTypes.Text, null)
-            ?? throw new InputValidationException("contentType", DocumentContentTypes.Accepted);
+        var type = DocumentContentTypes.Resolve(body?.ContentType ?? DocumentContentTypes.Text, null);
+        if (type is null or DocumentContentTypes.Pdf)
+        {
+            throw new InputValidationException("contentType",
+                "JSON documents are plain text or Markdown; send a PDF as a multipart upload with the form field 'file'.");
+        }
+
         return new DocumentInput(body?.Title ?? "", body?.Text ?? "", type, Metadata: body?.Metadata);
     }
 
-    private static async Task<DocumentInput> FromFormAsync(HttpRequest request, CancellationToken ct)
+    private static async Task<DocumentUpload> FromFormAsync(HttpRequest request, CancellationToken ct)
     {
         var form = await request.ReadFormAsync(ct);
         var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", "Attach the document as the form field 'file'.");
-        var type = DocumentContentTypes.Resolve(file.ContentType, file.FileName)
-            ?? throw new InputValidationException("file", DocumentContentTypes.Accepted);
-        if (file.Length > DocumentLimits.MaxDocumentBytes)
-        {
-            throw new DocumentTooLargeException(
-                $"The file is larger than {DocumentLimits.MaxDocumentBytes / (1024 * 1024)} MB; split it into smaller documents.");
-        }
-
-        string? text = null;
-        try
-        {
-            // UTF-8 only: a UTF-16 byte-order mark must not switch the decoder, it marks a file we refuse.
-            using var reader = new StreamReader(file.OpenReadStream(), new UTF8Encoding(false, throwOnInvalidBytes: true),
-                detectEncodingFromByteOrderMarks: false);
-            text = (await reader.ReadToEndAsync(ct)).TrimStart('\uFEFF');
-        }
-        catch (DecoderFallbackException)
-        {
-            // Not UTF-8: refused below, like text holding NUL characters (a binary file).
-        }
-
-        if (text is null || text.Contains('\0'))
-        {
-            throw new InputValidationException("file", "The file is not UTF-8 text. " + DocumentContentTypes.Accepted);
-        }
-
-        var title = form["title"].ToString();
-        return new DocumentInput(title.Length > 0 ? title : Path.GetFileNameWithoutExtension(file.FileName), text, type,
-            Path.GetFileName(file.FileName), Metadata(form["metadata"].ToString()));
+        // The size limit is checked with the other upload rules in DocumentFile; the request limit bounds this copy.
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes, ct);
+        return new DocumentUpload(file.FileName, file.ContentType, bytes.ToArray(), form["title"].ToString(), Metadata(form["metadata"].ToString()));
     }
 
     private static JsonObject? Metadata(string text)

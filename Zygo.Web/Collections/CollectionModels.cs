@@ -1,12 +1,18 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Zygo.Web.Collections;
 
 public sealed record CollectionSummary(Guid Id, string Name, string Description, int ChunkSize, int ChunkOverlap, int Documents,
     DateTime CreatedAt);
 
+/// <summary>A stored document; <see cref="Notes"/> is set only in an upload's answer, when a PDF had parts that could not be read.</summary>
 public sealed record DocumentSummary(Guid Id, string Title, string FileName, string ContentType, JsonObject Metadata, int Characters,
-    int Chunks, DateTime CreatedAt);
+    int Chunks, DateTime CreatedAt)
+{
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Notes { get; init; }
+}
 
 public sealed record SearchHit(string Text, double Score, string Source, string? DocumentId, JsonObject Metadata);
 

@@ -68,7 +68,15 @@ public sealed class CollectionService(IDbContextFactory<ZygoDbContext> contexts,
     }
 
     /// <summary>Stores a document; null when the tenant has no such collection.</summary>
-    public async Task<DocumentSummary?> AddDocumentAsync(Guid collectionId, DocumentInput input, CancellationToken ct)
+    public Task<DocumentSummary?> AddDocumentAsync(Guid collectionId, DocumentInput input, CancellationToken ct) =>
+        AddAsync(collectionId, () => new DocumentFileResult(input, []), ct);
+
+    /// <summary>Reads an uploaded file (text, Markdown or PDF) and stores it; null when the tenant has no such collection.</summary>
+    public Task<DocumentSummary?> AddFileAsync(Guid collectionId, DocumentUpload upload, CancellationToken ct) =>
+        AddAsync(collectionId, () => DocumentFile.Read(upload), ct);
+
+    /// <summary>Reads the document only once permission and collection are checked: a PDF costs real work to read.</summary>
+    private async Task<DocumentSummary?> AddAsync(Guid collectionId, Func<DocumentFileResult> read, CancellationToken ct)
     {
         user.Demand(Permission.EditAIComponents);
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -78,7 +86,12 @@ public sealed class CollectionService(IDbContextFactory<ZygoDbContext> contexts,
             return null;
         }
 
-        return ToSummary(await Guard(() => store.AddDocumentAsync(collection, input, ct)));
+        return await Guard(async () =>
+        {
+            var file = read();
+            var document = await store.AddDocumentAsync(collection, file.Input, ct);
+            return ToSummary(document) with { Notes = file.Notes.Count > 0 ? file.Notes : null };
+        });
     }
 
     public async Task<bool> DeleteDocumentAsync(Guid collectionId, Guid documentId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Playwright;
 using Zygo.Tests.E2E.Editor;
+using Zygo.Tests.Engine.Rag.Pdf;
 using Zygo.Tests.Infrastructure;
 
 namespace Zygo.Tests.E2E.Collections;
@@ -65,6 +66,38 @@ public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixtu
         await Assertions.Expect(page.Locator("[data-testid=document-row]")).ToHaveCountAsync(before);
         Directory.CreateDirectory(Shots);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "rag-knowledge-tablet.png"), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_pdf_upload_is_read_to_text_skipped_parts_are_shown_and_a_non_pdf_is_refused()
+    {
+        var page = await OpenAsync();
+        var rows = page.Locator("[data-testid=document-row]");
+        var before = await DocumentCountAsync(page);
+        // MudFileUpload adds a fresh input after each pick: the last one is the live one.
+        var upload = page.Locator("input[type=file]").Last;
+        (await upload.GetAttributeAsync("accept")).Should().Contain(".pdf");
+
+        await upload.SetInputFilesAsync(new FilePayload { Name = "fake.pdf", MimeType = "application/pdf", Buffer = "plain words"u8.ToArray() });
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("not a PDF");
+        await upload.SetInputFilesAsync(new FilePayload { Name = "handbook.pdf", MimeType = "application/pdf", Buffer = await ChromiumPdf.SampleAsync() });
+
+        await Assertions.Expect(rows).ToHaveCountAsync(before + 1);
+        await upload.SetInputFilesAsync(new FilePayload
+        {
+            Name = "scanned.pdf", MimeType = "application/pdf",
+            Buffer = PdfTestBuilder.WithUndecodableSecondPage("BT /F1 12 Tf 72 720 Td (Cover page) Tj ET", "JBIG2Decode"),
+        });
+        await Assertions.Expect(page.Locator(".mud-snackbar", new PageLocatorOptions { HasText = "scanned.pdf: a stream uses the JBIG2Decode filter" }))
+            .ToBeVisibleAsync();
+        await Assertions.Expect(rows).ToHaveCountAsync(before + 2);
+        var row = page.Locator("tr", new PageLocatorOptions { Has = page.Locator("text=handbook.pdf") });
+        await Assertions.Expect(row).ToContainTextAsync("PDF text");
+        await Assertions.Expect(row).ToContainTextAsync("\"pages\":2");
+        await page.Locator("input[data-testid=knowledge-query]").FillAsync("light blinks amber");
+        await page.ClickAsync("[data-testid=knowledge-search]");
+        await Assertions.Expect(page.Locator("[data-testid=knowledge-result]").First).ToContainTextAsync("handbook.pdf");
         await page.Context.CloseAsync();
     }
 
