@@ -15,6 +15,12 @@ const NUDGE = 20;
 const DRAG_THRESHOLD = 4;
 const ARROWS = { arrowleft: [-1, 0], arrowright: [1, 0], arrowup: [0, -1], arrowdown: [0, 1] };
 const MIN_OPEN_SCALE = 0.5;
+const OPEN_PADDING = 48;
+// A graph with more nodes than this opens at a readable zoom and draws only what is in and around the view: drawing a
+// thousand nodes costs seconds on a CPU-only machine, and every frame repaints all that is drawn.
+const LARGE_GRAPH = 300;
+// How much is drawn around the view (graph units), so a short pan shows nodes before the view catches up at mouse-up.
+const DRAWN_MARGIN = 240;
 
 /** Offers text as a file download (workflow export). */
 export function download(fileName, content) {
@@ -72,6 +78,8 @@ class ZygoCanvas {
             grid: { visible: true, size: 20, type: 'dot', args: { color: '#cbd5e1', thickness: 1 } },
             // A left drag on the background pans (see pan below); the right button opens the context menu.
             panning: { enabled: false },
+            // Switched on per graph by load (large graphs only).
+            virtual: { enabled: false, margin: DRAWN_MARGIN },
             mousewheel: { enabled: true, modifiers: null, factor: 1.1, minScale: 0.1, maxScale: 3 },
             // Viewers may pan, zoom and select, but not move, connect or delete.
             interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
@@ -402,7 +410,16 @@ class ZygoCanvas {
             this.loading = false;
         }
 
-        this.zoomToFit();
+        // x6 draws the cells in animation frames after this call: the view and what to draw are settled first.
+        if (cells.nodes.length > LARGE_GRAPH) {
+            this.graph.enableVirtualRender();
+            this.openView();
+            this.drawAroundView();
+        } else {
+            this.graph.disableVirtualRender();
+            this.zoomToFit();
+        }
+
         performance.mark('zygo-load-end');
         return !cells.hasPositions;
     }
@@ -602,14 +619,40 @@ class ZygoCanvas {
     }
 
     /**
-     * The first view of a loaded graph: all of it when that stays readable, else its start (top left) at the smallest
+     * The first view of a large graph: all of it when that stays readable, else its start (top left) at the smallest
      * readable zoom; the zoom-to-fit button still shows everything.
      */
     openView() {
         this.zoomToFit();
         if (this.graph.zoom() < MIN_OPEN_SCALE) {
+            const box = this.graph.getCellsBBox(this.graph.getNodes());
             this.graph.zoomTo(MIN_OPEN_SCALE);
-            this.graph.positionContent('top-left', { padding: 48 });
+            this.graph.translate(OPEN_PADDING - box.x * MIN_OPEN_SCALE, OPEN_PADDING - box.y * MIN_OPEN_SCALE);
+        }
+    }
+
+    /**
+     * Large graphs: draws what is in and around the view now. x6 follows later view changes itself, but at most every
+     * 200 ms, which would let the first frames draw the whole graph.
+     */
+    drawAroundView() {
+        this.graph.renderer.setRenderArea(this.graph.getGraphArea().clone().inflate(DRAWN_MARGIN, DRAWN_MARGIN));
+    }
+
+    /** Runs fn with every cell drawn (an export copies the drawing), then goes back to drawing only the view. */
+    withEveryCellDrawn(fn) {
+        if (!this.graph.virtualRender.isVirtualEnabled()) {
+            fn();
+            return;
+        }
+
+        this.graph.renderer.setRenderArea(undefined);
+        // x6 has no public call to draw now what it would draw over the next frames.
+        this.graph.renderer.schedule.queue.flushJobsSync();
+        try {
+            fn();
+        } finally {
+            this.drawAroundView();
         }
     }
 
@@ -631,11 +674,11 @@ class ZygoCanvas {
     }
 
     exportPng(fileName) {
-        this.graph.exportPNG(fileName, { backgroundColor: '#ffffff', padding: 24, copyStyles: false });
+        this.withEveryCellDrawn(() => this.graph.exportPNG(fileName, { backgroundColor: '#ffffff', padding: 24, copyStyles: false }));
     }
 
     exportSvg(fileName) {
-        this.graph.exportSVG(fileName, { preserveDimensions: true, copyStyles: false });
+        this.withEveryCellDrawn(() => this.graph.exportSVG(fileName, { preserveDimensions: true, copyStyles: false }));
     }
 
     /** Validation problems per node id: a red badge (the side panel and the problems menu list the messages). */
