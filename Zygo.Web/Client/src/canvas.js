@@ -667,6 +667,18 @@ class ZygoCanvas {
         this.graph.zoomToRect(this.graph.getCellsBBox(this.graph.getNodes()), { padding: 48, maxScale: 1, minScale: 0.1 });
     }
 
+    /**
+     * After the canvas changed size (a panel opened): a small graph is fitted again; a large one keeps its readable
+     * view (fitting it would make it unreadable and draw every node).
+     */
+    fitAfterResize() {
+        if (this.graph.virtualRender.isVirtualEnabled()) {
+            this.drawAroundView();
+        } else {
+            this.zoomToFit();
+        }
+    }
+
     autoLayout() {
         layout(this.graph);
         this.zoomToFit();

@@ -217,7 +217,7 @@ public sealed partial class WorkflowEditor
     private int? replayVersion;
     private bool fitAfterPanel;
 
-    /// <summary>Opens the execution panel; the canvas gets smaller, so the graph is fitted again once it has.</summary>
+    /// <summary>Opens the execution panel; the canvas gets smaller, so the view is fitted to it again once it has.</summary>
     private void OpenPanel()
     {
         fitAfterPanel |= !panelOpen;
@@ -231,7 +231,7 @@ public sealed partial class WorkflowEditor
             fitAfterPanel = false;
             // The canvas follows its parent's size through a ResizeObserver, which reports after this render.
             await Task.Delay(PanelResizeDelay);
-            await Canvas.ZoomToFitAsync();
+            await Canvas.FitAfterResizeAsync();
         }
     }
 
