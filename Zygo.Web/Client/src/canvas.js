@@ -19,7 +19,8 @@ const OPEN_PADDING = 48;
 // A graph with more nodes than this opens at a readable zoom and draws only what is in and around the view: drawing a
 // thousand nodes costs seconds on a CPU-only machine, and every frame repaints all that is drawn.
 const LARGE_GRAPH = 300;
-// How much is drawn around the view (graph units), so a short pan shows nodes before the view catches up at mouse-up.
+// How much is drawn around the view (graph units): a view that moves a little (wheel, minimap) shows its nodes at
+// once, before x6 catches up with it (it follows view changes at most every 200 ms).
 const DRAWN_MARGIN = 240;
 
 /** Offers text as a file download (workflow export). */
