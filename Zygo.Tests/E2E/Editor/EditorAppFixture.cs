@@ -73,6 +73,20 @@ public sealed class EditorAppFixture : IAsyncLifetime
         return editor;
     }
 
+    /// <summary>
+    /// Opens the editor on a large graph, which the canvas draws only around the view: waits until the circuit is up,
+    /// .NET has the graph and <paramref name="drawnNodeId"/> is drawn.
+    /// </summary>
+    public async Task<EditorPage> OpenLargeEditorAsync(IPage page, Guid id, string drawnNodeId)
+    {
+        await page.GotoAsync(new Uri(App.ServerAddress, $"/workflows/{id}").ToString());
+        var editor = new EditorPage(page);
+        await Chromium.WaitForInteractiveAsync(page);
+        await page.Locator("[data-testid=editor]:not([data-graph-revision='0'])").WaitForAsync(new() { Timeout = 60_000 });
+        await Assertions.Expect(editor.Node(drawnNodeId)).ToHaveCountAsync(1);
+        return editor;
+    }
+
     public async Task DisposeAsync()
     {
         Api.Dispose();

@@ -82,6 +82,26 @@ public sealed partial class EditorPage(IPage page)
         await Page.Keyboard.PressAsync(keys);
     }
 
+    /// <summary>The canvas's scale, from the matrix x6 places its drawing with.</summary>
+    public async Task<double> ScaleAsync()
+    {
+        var transform = await Canvas.Locator("g.x6-graph-svg-viewport").GetAttributeAsync("transform") ?? "";
+        var match = Matrix().Match(transform);
+        match.Success.Should().BeTrue("the viewport is placed by matrix(a,b,c,d,e,f), not '{0}'", transform);
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Picks an item of the toolbar's "more" menu and returns the file it downloads.</summary>
+    public async Task<byte[]> DownloadAsync(string item)
+    {
+        await Page.ClickAsync("[data-testid=more] button");
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync($"[data-testid={item}]"));
+        return await File.ReadAllBytesAsync(await download.PathAsync());
+    }
+
     [GeneratedRegex(@"translate\(\s*(-?[\d.]+)\s*,\s*(-?[\d.]+)\s*\)")]
     private static partial Regex Translate();
+
+    [GeneratedRegex(@"matrix\(\s*(-?[\d.]+)")]
+    private static partial Regex Matrix();
 }

@@ -80,6 +80,28 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
     }
 
     [Fact]
+    public async Task A_node_of_a_large_workflow_drawn_only_after_the_run_still_shows_its_status()
+    {
+        // Over 300 nodes: the canvas keeps its readable zoom when the panel opens and draws only around the view.
+        var (nodes, edges) = LargeGraph.Build(320, 330);
+        var id = await fx.CreateWorkflowAsync("Large run", nodes, edges);
+        var page = await fx.NewPageAsync();
+        var editor = await fx.OpenLargeEditorAsync(page, id, "n0");
+        var run = new EditorRunPage(editor);
+
+        await run.RunAsync("{}");
+        await run.WaitForStatusAsync("completed", timeoutMs: 60_000);
+        await run.ExpectNodeStatusAsync("n0", "completed");
+        await Expect(editor.Node("n319")).ToHaveCountAsync(0);
+
+        // Picking the node in the timeline brings it into view, where it is drawn afresh with its status and caption.
+        await run.Row("n319").ClickAsync();
+        await run.ExpectNodeStatusAsync("n319", "completed");
+        await Expect(editor.Node("n319").Locator(".zygo-run-caption")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"\d\s*(ms|s)$"));
+        await page.Context.DisposeAsync();
+    }
+
+    [Fact]
     public async Task A_failing_node_turns_red_with_its_message_and_the_panel_shows_its_input_and_error()
     {
         var id = await fx.CreateWorkflowAsync("Failing run", FailingNodes, FailingEdges);

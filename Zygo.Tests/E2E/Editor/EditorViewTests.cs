@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,7 +5,7 @@ namespace Zygo.Tests.E2E.Editor;
 
 /// <summary>Looking at a workflow: auto-layout puts the agent's tools around it, zoom and minimap move the view, exports download.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture<EditorAppFixture>
+public sealed class EditorViewTests(EditorAppFixture fx) : IClassFixture<EditorAppFixture>
 {
     // No positions: the editor lays the graph out when it opens.
     private static readonly object[] AgentNodes =
@@ -106,12 +104,12 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
         var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 60);
         var viewport = page.Locator("[data-testid=canvas] g.x6-graph-svg-viewport");
 
-        var fitted = await ScaleAsync(viewport);
+        var fitted = await editor.ScaleAsync();
         // The buttons act through the circuit and the canvas: the view changes a moment after the click returns.
         await page.ClickAsync("[data-testid=zoom-in]");
-        (await ScaleWhenAsync(viewport, s => s > fitted)).Should().BeGreaterThan(fitted);
+        (await ScaleWhenAsync(editor, s => s > fitted)).Should().BeGreaterThan(fitted);
         await page.ClickAsync("[data-testid=zoom-fit]");
-        (await ScaleWhenAsync(viewport, s => Math.Abs(s - fitted) < 0.001)).Should().BeApproximately(fitted, 0.001);
+        (await ScaleWhenAsync(editor, s => Math.Abs(s - fitted) < 0.001)).Should().BeApproximately(fitted, 0.001);
 
         var before = await viewport.GetAttributeAsync("transform");
         var minimap = page.Locator("[data-testid=canvas] + .zygo-minimap canvas");
@@ -125,9 +123,9 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
     {
         var id = await fx.CreateWorkflowAsync("Export", AgentNodes, AgentEdges);
         var page = await fx.NewPageAsync();
-        await fx.OpenEditorAsync(page, id, expectedNodes: 6);
+        var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 6);
 
-        var json = await DownloadAsync(page, "export-json");
+        var json = await editor.DownloadAsync("export-json");
         using (var doc = System.Text.Json.JsonDocument.Parse(json))
         {
             doc.RootElement.GetProperty("name").GetString().Should().StartWith("Export");
@@ -135,17 +133,9 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
             doc.RootElement.GetProperty("edges").GetArrayLength().Should().Be(5);
         }
 
-        (await DownloadAsync(page, "export-png")).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
-        System.Text.Encoding.UTF8.GetString(await DownloadAsync(page, "export-svg")).Should().Contain("<svg").And.Contain("Orders");
+        (await editor.DownloadAsync("export-png")).Take(4).Should().Equal(0x89, (byte)'P', (byte)'N', (byte)'G');
+        System.Text.Encoding.UTF8.GetString(await editor.DownloadAsync("export-svg")).Should().Contain("<svg").And.Contain("Orders");
         await page.Context.DisposeAsync();
-    }
-
-    private static async Task<byte[]> DownloadAsync(IPage page, string item)
-    {
-        await page.ClickAsync("[data-testid=more] button");
-        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync($"[data-testid={item}]"));
-        var path = await download.PathAsync();
-        return await File.ReadAllBytesAsync(path);
     }
 
     private static async Task<(double X, double Y)> CentreAsync(EditorPage editor, string nodeId)
@@ -156,27 +146,16 @@ public sealed partial class EditorViewTests(EditorAppFixture fx) : IClassFixture
     }
 
     /// <summary>The scale once <paramref name="done"/> holds, or the last one read after five seconds.</summary>
-    private static async Task<double> ScaleWhenAsync(ILocator viewport, Func<double, bool> done)
+    private static async Task<double> ScaleWhenAsync(EditorPage editor, Func<double, bool> done)
     {
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        var scale = await ScaleAsync(viewport);
+        var scale = await editor.ScaleAsync();
         while (!done(scale) && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
-            scale = await ScaleAsync(viewport);
+            scale = await editor.ScaleAsync();
         }
 
         return scale;
     }
-
-    private static async Task<double> ScaleAsync(ILocator viewport)
-    {
-        var transform = await viewport.GetAttributeAsync("transform") ?? "";
-        var match = Matrix().Match(transform);
-        match.Success.Should().BeTrue("the viewport is placed by matrix(a,b,c,d,e,f), not '{0}'", transform);
-        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
-    }
-
-    [GeneratedRegex(@"matrix\(\s*(-?[\d.]+)")]
-    private static partial Regex Matrix();
 }

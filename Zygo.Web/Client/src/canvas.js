@@ -2,7 +2,7 @@
 // .NET loads the graph in one call and hears back through a few coarse callbacks: the graph changed (debounced,
 // with the whole graph as one JSON string, or after moves only the moved positions), a node was double-clicked, the
 // selection changed, save was pressed, a context menu was asked for (right click, Shift+F10 or the menu key).
-import { Dnd, Export, Graph, History, Selection, Snapline } from '@antv/x6';
+import { Dnd, EdgeView, Export, Graph, History, NodeView, Selection, Snapline } from '@antv/x6';
 import { edgeCell, isCapability, labelAttrs, newId, nodeCell, toCells, toWorkflow } from './graph-json.js';
 import { AGENT_TYPE, edgeLineAttrs, registerShapes } from './shapes.js';
 import { layout } from './layout.js';
@@ -15,6 +15,13 @@ const NUDGE = 20;
 const DRAG_THRESHOLD = 4;
 const ARROWS = { arrowleft: [-1, 0], arrowright: [1, 0], arrowup: [0, -1], arrowdown: [0, 1] };
 const MIN_OPEN_SCALE = 0.5;
+const OPEN_PADDING = 48;
+// A graph with more nodes than this opens at a readable zoom and draws only what is in and around the view: drawing a
+// thousand nodes costs seconds on a CPU-only machine, and every frame repaints all that is drawn.
+const LARGE_GRAPH = 300;
+// How much is drawn around the view (graph units): a view that moves a little (wheel, minimap) shows its nodes at
+// once, before x6 catches up with it (it follows view changes at most every 200 ms).
+const DRAWN_MARGIN = 240;
 
 /** Offers text as a file download (workflow export). */
 export function download(fileName, content) {
@@ -30,6 +37,21 @@ export function download(fileName, content) {
 export function openFilePicker(input) {
     input.click();
 }
+
+// x6 deep-clones and merges its default view options for every cell view it creates (a third of the time a
+// 1000-node graph takes to load); the options do not differ between views of one graph, so they are worked out once.
+const sharedOptions = (Base) => class extends Base {
+    ensureOptions(options) {
+        const ctor = this.constructor;
+        if (ctor.shared?.graph !== options.graph) {
+            ctor.shared = super.ensureOptions(options);
+        }
+
+        return ctor.shared;
+    }
+};
+const SharedOptionsNodeView = sharedOptions(NodeView);
+const SharedOptionsEdgeView = sharedOptions(EdgeView);
 
 const roundPosition = ({ x, y }) => ({ x: Math.round(x), y: Math.round(y) });
 
@@ -57,6 +79,8 @@ class ZygoCanvas {
             grid: { visible: true, size: 20, type: 'dot', args: { color: '#cbd5e1', thickness: 1 } },
             // A left drag on the background pans (see pan below); the right button opens the context menu.
             panning: { enabled: false },
+            // Switched on per graph by load (large graphs only).
+            virtual: { enabled: false, margin: DRAWN_MARGIN },
             mousewheel: { enabled: true, modifiers: null, factor: 1.1, minScale: 0.1, maxScale: 3 },
             // Viewers may pan, zoom and select, but not move, connect or delete.
             interacting: readOnly ? { nodeMovable: false, edgeMovable: false, magnetConnectable: false, edgeLabelMovable: false } : true,
@@ -73,6 +97,7 @@ class ZygoCanvas {
                     !!sourceCell && !!targetCell && sourceCell !== targetCell &&
                     (targetCell.getData()?.type === AGENT_TYPE || targetPort === 'in'),
             },
+            createCellView: (cell) => (cell.isNode() ? SharedOptionsNodeView : SharedOptionsEdgeView),
             highlighting: {
                 magnetAvailable: { name: 'stroke', args: { attrs: { stroke: '#7c3aed', strokeWidth: 2 } } },
             },
@@ -302,13 +327,33 @@ class ZygoCanvas {
         this.queueNotice(delay);
     }
 
+    /**
+     * A move is told at the end of the event that made it (a microtask: after the mouse-up or key handler, before the
+     * browser paints), so the commit does not wait behind the repaint of a large graph; the nodes of one drag or nudge
+     * still travel together.
+     */
     scheduleMove(nodeId) {
-        if (!this.sawOtherChange) {
-            this.movedOnly ??= new Set();
-            this.movedOnly.add(nodeId);
+        if (this.loading) {
+            return;
         }
 
-        this.queueNotice(0);
+        if (this.sawOtherChange) {
+            this.queueNotice(0);
+            return;
+        }
+
+        this.movedOnly ??= new Set();
+        this.movedOnly.add(nodeId);
+        if (!this.moveQueued) {
+            this.moveQueued = true;
+            queueMicrotask(() => {
+                this.moveQueued = false;
+                if (this.movedOnly && !this.sawOtherChange) {
+                    clearTimeout(this.changeTimer);
+                    this.notifyChange();
+                }
+            });
+        }
     }
 
     queueNotice(delay) {
@@ -348,12 +393,15 @@ class ZygoCanvas {
 
     /** Replaces the canvas with a workflow graph (one JSON string); returns whether it needed a layout. */
     load(graphJson) {
+        performance.mark('zygo-load-start');
         const workflow = JSON.parse(graphJson);
         const cells = toCells(workflow, new Set(this.types.keys()));
+        performance.mark('zygo-load-cells');
         this.loading = true;
         this.runOverlay.reset();
         try {
             this.graph.fromJSON({ nodes: cells.nodes, edges: cells.edges });
+            performance.mark('zygo-load-model');
             if (!cells.hasPositions) {
                 layout(this.graph);
             }
@@ -363,12 +411,25 @@ class ZygoCanvas {
             this.loading = false;
         }
 
-        this.zoomToFit();
+        // x6 draws the cells in animation frames after this call: the view and what to draw are settled first.
+        if (cells.nodes.length > LARGE_GRAPH) {
+            this.graph.enableVirtualRender();
+            this.openView();
+            this.drawAroundView();
+        } else {
+            this.graph.disableVirtualRender();
+            this.zoomToFit();
+        }
+
+        performance.mark('zygo-load-end');
         return !cells.hasPositions;
     }
 
     getGraph() {
-        return JSON.stringify(toWorkflow(this.graph));
+        performance.mark('zygo-getgraph-start');
+        const json = JSON.stringify(toWorkflow(this.graph));
+        performance.mark('zygo-getgraph-end');
+        return json;
     }
 
     /** Adds a node of a type near the agent (or the centre of the view) when no position is given. */
@@ -559,14 +620,40 @@ class ZygoCanvas {
     }
 
     /**
-     * The first view of a loaded graph: all of it when that stays readable, else its start (top left) at the smallest
+     * The first view of a large graph: all of it when that stays readable, else its start (top left) at the smallest
      * readable zoom; the zoom-to-fit button still shows everything.
      */
     openView() {
         this.zoomToFit();
         if (this.graph.zoom() < MIN_OPEN_SCALE) {
+            const box = this.graph.getCellsBBox(this.graph.getNodes());
             this.graph.zoomTo(MIN_OPEN_SCALE);
-            this.graph.positionContent('top-left', { padding: 48 });
+            this.graph.translate(OPEN_PADDING - box.x * MIN_OPEN_SCALE, OPEN_PADDING - box.y * MIN_OPEN_SCALE);
+        }
+    }
+
+    /**
+     * Large graphs: draws what is in and around the view now. x6 follows later view changes itself, but at most every
+     * 200 ms, which would let the first frames draw the whole graph.
+     */
+    drawAroundView() {
+        this.graph.renderer.setRenderArea(this.graph.getGraphArea().clone().inflate(DRAWN_MARGIN, DRAWN_MARGIN));
+    }
+
+    /** Runs fn with every cell drawn (an export copies the drawing), then goes back to drawing only the view. */
+    withEveryCellDrawn(fn) {
+        if (!this.graph.virtualRender.isVirtualEnabled()) {
+            fn();
+            return;
+        }
+
+        this.graph.renderer.setRenderArea(undefined);
+        // x6 has no public call to draw now what it would draw over the next frames.
+        this.graph.renderer.schedule.queue.flushJobsSync();
+        try {
+            fn();
+        } finally {
+            this.drawAroundView();
         }
     }
 
@@ -576,7 +663,21 @@ class ZygoCanvas {
             return;
         }
 
-        this.graph.zoomToFit({ padding: 48, maxScale: 1, minScale: 0.1 });
+        // The nodes' boxes: edges run between them, and x6's own content area measures every edge too (a tenth of a
+        // second on a 1000-node graph).
+        this.graph.zoomToRect(this.graph.getCellsBBox(this.graph.getNodes()), { padding: 48, maxScale: 1, minScale: 0.1 });
+    }
+
+    /**
+     * After the canvas changed size (a panel opened): a small graph is fitted again; a large one keeps its readable
+     * view (fitting it would make it unreadable and draw every node).
+     */
+    fitAfterResize() {
+        if (this.graph.virtualRender.isVirtualEnabled()) {
+            this.drawAroundView();
+        } else {
+            this.zoomToFit();
+        }
     }
 
     autoLayout() {
@@ -586,11 +687,11 @@ class ZygoCanvas {
     }
 
     exportPng(fileName) {
-        this.graph.exportPNG(fileName, { backgroundColor: '#ffffff', padding: 24, copyStyles: false });
+        this.withEveryCellDrawn(() => this.graph.exportPNG(fileName, { backgroundColor: '#ffffff', padding: 24, copyStyles: false }));
     }
 
     exportSvg(fileName) {
-        this.graph.exportSVG(fileName, { preserveDimensions: true, copyStyles: false });
+        this.withEveryCellDrawn(() => this.graph.exportSVG(fileName, { preserveDimensions: true, copyStyles: false }));
     }
 
     /** Validation problems per node id: a red badge (the side panel and the problems menu list the messages). */

@@ -83,7 +83,8 @@ export function edgeCell(data, typeOf) {
         source: sourcePort ? { cell: data.source, port: sourcePort } : { cell: data.source },
         target: targetPort ? { cell: data.target, port: targetPort } : { cell: data.target },
         data,
-        attrs: { line: edgeLineAttrs(isCapability(sourceType, targetType)) },
+        // The registered edge draws a flow link; only a capability link needs its own line (merged per cell: not free).
+        ...(isCapability(sourceType, targetType) ? { attrs: { line: edgeLineAttrs(true) } } : {}),
     };
 }
 

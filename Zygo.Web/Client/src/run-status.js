@@ -33,6 +33,22 @@ export class RunOverlay {
     constructor(graph) {
         this.graph = graph;
         this.states = new Map();
+        // A large graph draws only the cells in view: a cell scrolled into view is drawn afresh, without its status.
+        // x6 draws its markup right after this event, so the status goes on once that is done.
+        graph.on('view:mounted', ({ view }) => {
+            const cell = view.cell;
+            if (this.states.size > 0) {
+                queueMicrotask(() => this.repaint(cell));
+            }
+        });
+    }
+
+    repaint(cell) {
+        if (cell.isNode() && this.states.has(cell.id)) {
+            this.paintNode(cell, this.states.get(cell.id));
+        } else if (cell.isEdge()) {
+            this.paintEdge(cell);
+        }
     }
 
     /** statuses: { nodeId: { s: state, d: durationMs, n: runs, e: error } }; an empty or unknown state clears the node. */

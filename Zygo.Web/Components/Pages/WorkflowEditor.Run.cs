@@ -117,7 +117,7 @@ public sealed partial class WorkflowEditor
     }
 
     /// <summary>A batch of the live run's events (and its record at the end): one canvas update, one render.</summary>
-    private Task OnRunBatchAsync(IReadOnlyList<ExecutionEvent> events, ExecutionView? record) => InvokeAsync(async () =>
+    private Task OnRunBatchAsync(IReadOnlyList<ExecutionEvent> events, ExecutionView? record) => InvokeAsync(() =>
     {
         if (run is null || (events.Count > 0 && events[0].ExecutionId != run.ExecutionId) || (record is not null && record.Id != run.ExecutionId))
         {
@@ -136,17 +136,10 @@ public sealed partial class WorkflowEditor
             runHistoryVersion++;
         }
 
-        try
+        var changes = run.TakeCanvasChanges();
+        if (changes.Count > 0)
         {
-            var changes = run.TakeCanvasChanges();
-            if (changes.Count > 0)
-            {
-                await Canvas.SetStatusesAsync(changes);
-            }
-        }
-        catch (JSDisconnectedException)
-        {
-            return; // the page is gone; the run goes on and is recorded
+            Canvas.PostStatuses(changes);
         }
 
         // While the run goes on only the panel changes; its end changes the toolbar (Stop becomes Run) too.
@@ -224,7 +217,7 @@ public sealed partial class WorkflowEditor
     private int? replayVersion;
     private bool fitAfterPanel;
 
-    /// <summary>Opens the execution panel; the canvas gets smaller, so the graph is fitted again once it has.</summary>
+    /// <summary>Opens the execution panel; the canvas gets smaller, so the view is fitted to it again once it has.</summary>
     private void OpenPanel()
     {
         fitAfterPanel |= !panelOpen;
@@ -238,7 +231,7 @@ public sealed partial class WorkflowEditor
             fitAfterPanel = false;
             // The canvas follows its parent's size through a ResizeObserver, which reports after this render.
             await Task.Delay(PanelResizeDelay);
-            await Canvas.ZoomToFitAsync();
+            await Canvas.FitAfterResizeAsync();
         }
     }
 

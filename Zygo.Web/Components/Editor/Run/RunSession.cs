@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Zygo.Engine.Execution;
 using Zygo.Engine.Execution.Events;
 using Zygo.Engine.Execution.Service;
@@ -48,8 +49,14 @@ public sealed class RunSession : IAsyncDisposable
                 var batch = Drain();
                 if (batch.Count > 0)
                 {
+                    // The interval counts from the batch's start: handing it over is part of the wait, not added to it.
+                    var started = Stopwatch.GetTimestamp();
                     await onBatch(batch, null);
-                    await Task.Delay(FlushInterval, ct);
+                    var left = FlushInterval - Stopwatch.GetElapsedTime(started);
+                    if (left > TimeSpan.Zero)
+                    {
+                        await Task.Delay(left, ct);
+                    }
                 }
             }
 
