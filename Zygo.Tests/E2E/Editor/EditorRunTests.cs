@@ -183,7 +183,18 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
         var run = new EditorRunPage(editor);
 
         await run.RunAsync("{}");
-        await run.ExpectNodeStatusAsync("wait", "running");
+        try
+        {
+            await run.ExpectNodeStatusAsync("wait", "running");
+        }
+        catch (PlaywrightException ex)
+        {
+            // Seen once in a while in full-suite runs only: say what the server recorded, to find out why.
+            var recorded = await fx.Api.GetStringAsync($"{ApiTestHelpers.Workflows}/{id}/executions");
+            var panel = await run.Panel.GetAttributeAsync("data-status");
+            throw new InvalidOperationException($"The delay never showed running. Panel status: {panel}. Runs recorded: {recorded}", ex);
+        }
+
         await Expect(editor.Edge("e1")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("zygo-edge-active"));
         await run.ScreenshotAsync("running");
         await page.ClickAsync("[data-testid=run-stop]");
