@@ -67,6 +67,7 @@ public sealed partial class WorkflowEditor
         runStarting = true;
         try
         {
+            await OpenPanelBeforeRunAsync();
             var request = new ExecutionRequest(CurrentUser.TenantId!.Value, Id, input.Payload, Data.Entities.TriggerSource.User, CurrentUser.UserId);
             var start = await Executor.CreateAsync(request, queued: false, CancellationToken.None);
             if (!start.WorkflowFound || start.Problems.Count > 0)
@@ -217,6 +218,22 @@ public sealed partial class WorkflowEditor
     private int? replayVersion;
     private bool fitAfterPanel;
 
+    /// <summary>
+    /// Opens the panel and fits the smaller canvas before the run starts: fitting redraws the whole canvas, and done
+    /// while the run's first statuses arrive it held them back by the length of that redraw.
+    /// </summary>
+    private async Task OpenPanelBeforeRunAsync()
+    {
+        if (panelOpen)
+        {
+            return;
+        }
+
+        OpenPanel();
+        StateHasChanged();
+        await FitAfterPanelAsync();
+    }
+
     /// <summary>Opens the execution panel; the canvas gets smaller, so the view is fitted to it again once it has.</summary>
     private void OpenPanel()
     {
@@ -226,10 +243,15 @@ public sealed partial class WorkflowEditor
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
+        await FitAfterPanelAsync();
+    }
+
+    private async Task FitAfterPanelAsync()
+    {
         if (fitAfterPanel && canvas?.IsReady == true)
         {
             fitAfterPanel = false;
-            // The canvas follows its parent's size through a ResizeObserver, which reports after this render.
+            // The canvas follows its parent's size through a ResizeObserver, which reports after the panel's render.
             await Task.Delay(PanelResizeDelay);
             await Canvas.FitAfterResizeAsync();
         }
