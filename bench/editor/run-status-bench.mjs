@@ -71,8 +71,8 @@ try {
     const { id } = await created.json();
 
     const started = [], ended = [], calls = [];
+    await page.addInitScript(statusProbe);
     for (let run = 0; run < runs; run++) {
-        await page.addInitScript(statusProbe);
         await page.goto(`${base}/workflows/${id}`);
         await page.locator('[data-testid=editor]:not([data-graph-revision="0"])').waitFor({ timeout: 60_000 });
         await page.evaluate(() => { window.__statusSeen = []; });
