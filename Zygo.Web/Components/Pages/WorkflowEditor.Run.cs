@@ -81,12 +81,11 @@ public sealed partial class WorkflowEditor
             run = RunState.Started(start.ExecutionId!.Value, runGraph.Nodes.Keys.ToList(), DateTime.UtcNow);
             OpenPanel();
             runFocusNodeId = null;
-            // Every node queued is taken first, so that the run's batches (which may come while this call is under
-            // way) only send what changed after it; the run does not wait for the browser.
-            var queued = run.TakeCanvasChanges();
+            // Every node queued goes to the canvas before the run starts: sent after it, it could arrive after the
+            // run's first batch and paint a running node back to queued. Posted, so the run does not wait for the browser.
+            Canvas.PostStatuses(run.TakeCanvasChanges());
             session = new RunSession(Events, Executor, request, start, OnRunBatchAsync);
             runHistoryVersion++;
-            await Canvas.SetStatusesAsync(queued);
         }
         finally
         {

@@ -29,7 +29,9 @@ public sealed class RunSession : IAsyncDisposable
         // Subscribed before the run starts, so not even its first event can be missed.
         _subscription = bus.Subscribe(e => e.ExecutionId == executionId && e.Kind != ExecutionEventKind.Token);
         var run = Task.Run(() => executor.RunAsync(request, start, CancellationToken.None));
-        _pump = PumpAsync(run, request, onBatch);
+        // On a pool thread: started inline, a batch ready at once was handed over inside this constructor, ahead of
+        // whatever its caller does next.
+        _pump = Task.Run(() => PumpAsync(run, request, onBatch));
     }
 
     public Guid ExecutionId { get; }
