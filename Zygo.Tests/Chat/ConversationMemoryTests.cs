@@ -10,26 +10,15 @@ using AiRole = Microsoft.Extensions.AI.ChatRole;
 namespace Zygo.Tests.Chat;
 
 /// <summary>The agent's conversation memory: a session's history reaches the model, windowed by tokens.</summary>
-public sealed class ConversationMemoryTests : IAsyncLifetime
+public sealed class ConversationMemoryTests : ScriptedAgentTest
 {
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("tools")]
     [InlineData("react")]
     [InlineData("conversational")]
     public async Task Earlier_turns_reach_the_model_for_every_agent_type(string agentType)
     {
-        _model.Enqueue(new ScriptedReply.Text("Final Answer: Your name is Ada."));
+        Model.Enqueue(new ScriptedReply.Text("Final Answer: Your name is Ada."));
         var input = new JsonObject
         {
             ["message"] = "What is my name?",
@@ -40,10 +29,10 @@ public sealed class ConversationMemoryTests : IAsyncLifetime
         };
         var adder = CodeTool("add", "Add numbers", "Adds a and b.", "return { sum: input.a + input.b };");
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model, agentType), [adder]), input);
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model, agentType), [adder]), input);
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
-        var messages = _model.Requests.Single().Messages;
+        var messages = Model.Requests.Single().Messages;
         messages[0]!["role"]!.GetValue<string>().Should().Be("system");
         messages.Skip(1).Select(m => (m!["role"]!.GetValue<string>(), m["content"]!.ToString())).Should().Equal(
             ("user", "My name is Ada."), ("assistant", "Hello Ada!"), ("user", "What is my name?"));
@@ -52,7 +41,7 @@ public sealed class ConversationMemoryTests : IAsyncLifetime
     [Fact]
     public async Task A_long_history_is_cut_to_its_newest_turns_and_the_system_prompt_stays()
     {
-        _model.Enqueue(new ScriptedReply.Text("Noted."));
+        Model.Enqueue(new ScriptedReply.Text("Noted."));
         // 40 turns of ~250 estimated tokens each: far more than the default budget of 4,000.
         var turns = Enumerable.Range(1, 40).Select(i => (JsonNode)new JsonObject
         {
@@ -61,9 +50,9 @@ public sealed class ConversationMemoryTests : IAsyncLifetime
         }).ToArray();
         var input = new JsonObject { ["message"] = "And now?", ["history"] = new JsonArray(turns) };
 
-        await _harness.RunAsync(Graph(OpenAiConfig(_model, "conversational"), []), input);
+        await Harness.RunAsync(Graph(OpenAiConfig(Model, "conversational"), []), input);
 
-        var contents = _model.Requests.Single().Messages.Select(m => m!["content"]!.ToString()).ToList();
+        var contents = Model.Requests.Single().Messages.Select(m => m!["content"]!.ToString()).ToList();
         contents[0].Should().Be("You are a test agent.");
         contents[^1].Should().Be("And now?");
         var kept = contents.Skip(1).SkipLast(1).ToList();

@@ -7,37 +7,26 @@ using static Zygo.Tests.Engine.Agent.AgentHarness;
 namespace Zygo.Tests.Engine.Agent;
 
 /// <summary>ReAct and conversational agents, and streaming, against the scripted server through the OpenAI client.</summary>
-public sealed class AgentTypeTests : IAsyncLifetime
+public sealed class AgentTypeTests : ScriptedAgentTest
 {
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
-
     private static readonly Zygo.Engine.Graph.GraphNode Adder =
         CodeTool("add", "Add numbers", "Adds a and b.", "return { sum: input.a + input.b };");
 
     [Fact]
     public async Task A_react_agent_works_through_thought_action_and_observation_text()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.Text("Thought: I should add them.\nAction: add_numbers\nAction Input: {\"a\": 2, \"b\": 3}"),
             new ScriptedReply.Text("Thought: I know the answer\nFinal Answer: 2 + 3 = 5"));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model, "react"), [Adder]), "What is 2 + 3?");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model, "react"), [Adder]), "What is 2 + 3?");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("2 + 3 = 5");
-        var first = _model.Requests[0];
+        var first = Model.Requests[0];
         first.Body.ContainsKey("tools").Should().BeFalse("a ReAct agent describes its tools in text");
         first.Messages[0]!["content"]!.ToString().Should().Contain("Action Input").And.Contain("add_numbers");
-        var observation = _model.Requests[1].Messages.Last()!;
+        var observation = Model.Requests[1].Messages.Last()!;
         observation["role"]!.GetValue<string>().Should().Be("user");
         observation["content"]!.ToString().Should().Be("""Observation: {"sum":5}""");
         run.StepsOf("thought").First()["text"]!.GetValue<string>().Should().Be("I should add them.");
@@ -48,13 +37,13 @@ public sealed class AgentTypeTests : IAsyncLifetime
     [Fact]
     public async Task A_react_agent_naming_a_tool_that_does_not_exist_reads_an_error_observation()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.Text("Thought: hmm\nAction: subtract\nAction Input: {}"),
             new ScriptedReply.Text("Final Answer: I cannot."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model, "react"), [Adder]), "5 - 3?");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model, "react"), [Adder]), "5 - 3?");
 
-        _model.Requests[1].Messages.Last()!["content"]!.ToString().Should().StartWith("Observation: Error: there is no tool named 'subtract'");
+        Model.Requests[1].Messages.Last()!["content"]!.ToString().Should().StartWith("Observation: Error: there is no tool named 'subtract'");
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("I cannot.");
     }
 
@@ -64,17 +53,17 @@ public sealed class AgentTypeTests : IAsyncLifetime
         var config = new JsonObject { ["provider"] = "offline", ["agentType"] = "react", ["enableStreaming"] = false };
         var weather = CodeTool("weather", "Weather forecast", "Gives the weather forecast.", "return { forecast: 'sunny' };");
 
-        var run = await _harness.RunAsync(Graph(config, [weather]), "What is the weather forecast?");
+        var run = await Harness.RunAsync(Graph(config, [weather]), "What is the weather forecast?");
 
         run.AgentOutput["answer"]!.GetValue<string>().Should().StartWith("[offline model]").And.Contain("sunny");
         run.StepsOf("tool").Single()["tool"]!.GetValue<string>().Should().Be("weather_forecast");
-        _model.Requests.Should().BeEmpty();
+        Model.Requests.Should().BeEmpty();
     }
 
     [Fact]
     public async Task A_conversational_agent_only_converses_and_continues_the_history()
     {
-        _model.Enqueue(new ScriptedReply.Text("Nice to meet you again, Ada."));
+        Model.Enqueue(new ScriptedReply.Text("Nice to meet you again, Ada."));
         var input = new JsonObject
         {
             ["message"] = "Do you remember me?",
@@ -83,10 +72,10 @@ public sealed class AgentTypeTests : IAsyncLifetime
                 new JsonObject { ["role"] = "assistant", ["content"] = "Hello Ada!" }),
         };
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model, "conversational"), [Adder]), input);
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model, "conversational"), [Adder]), input);
 
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Nice to meet you again, Ada.");
-        var request = _model.Requests.Single();
+        var request = Model.Requests.Single();
         request.Body.ContainsKey("tools").Should().BeFalse();
         request.Messages.Select(m => m!["content"]!.ToString()).Should().Equal(
             "You are a test agent.", "I am Ada.", "Hello Ada!", "Do you remember me?");
@@ -97,11 +86,11 @@ public sealed class AgentTypeTests : IAsyncLifetime
     public async Task Streaming_publishes_the_tokens_in_order_and_keeps_the_usage()
     {
         const string answer = "Streaming works one word at a time, in order.";
-        _model.Enqueue(new ScriptedReply.Text(answer, 21, 9));
+        Model.Enqueue(new ScriptedReply.Text(answer, 21, 9));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model, "tools", streaming: true), [Adder]), "Stream please");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model, "tools", streaming: true), [Adder]), "Stream please");
 
-        _model.Requests.Single().Streamed.Should().BeTrue();
+        Model.Requests.Single().Streamed.Should().BeTrue();
         var tokens = run.Events.Where(e => e.Kind == ExecutionEventKind.Token).Select(e => e.Message!).ToList();
         tokens.Should().HaveCount(ScriptedModelServer.Pieces(answer).Count());
         string.Concat(tokens).Should().Be(answer);
@@ -114,11 +103,11 @@ public sealed class AgentTypeTests : IAsyncLifetime
     [Fact]
     public async Task Streaming_carries_tool_calls_too()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "add_numbers", """{"a":4,"b":4}""")),
             new ScriptedReply.Text("Eight."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model, "tools", streaming: true), [Adder]), "4+4");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model, "tools", streaming: true), [Adder]), "4+4");
 
         run.StepsOf("tool").Single()["result"]!["sum"]!.GetValue<double>().Should().Be(8);
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Eight.");
@@ -127,9 +116,9 @@ public sealed class AgentTypeTests : IAsyncLifetime
     [Fact]
     public async Task Agent_steps_are_published_with_the_agent_node_and_the_run()
     {
-        _model.Enqueue(new ScriptedReply.Text("Hi."));
+        Model.Enqueue(new ScriptedReply.Text("Hi."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), [Adder]), "Hello");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), [Adder]), "Hello");
 
         var steps = run.Events.Where(e => e.Kind == ExecutionEventKind.AgentStep).ToList();
         steps.Should().HaveCount(2);

@@ -7,34 +7,23 @@ namespace Zygo.Tests.Engine.Agent;
 
 /// <summary>A tool over the agent's toolTimeout is stopped, not waited for (a wall-clock bound, so run apart).</summary>
 [Collection(TimingCollection.Name)]
-public sealed class ToolTimeoutTests : IAsyncLifetime
+public sealed class ToolTimeoutTests : ScriptedAgentTest
 {
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_tool_over_its_timeout_is_stopped_and_reported_to_the_model()
     {
-        var config = OpenAiConfig(_model);
+        var config = OpenAiConfig(Model);
         config["toolTimeout"] = 300;
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "slow_lookup", "{}")),
             new ScriptedReply.Text("The lookup took too long."));
 
         var started = DateTime.UtcNow;
-        var run = await _harness.RunAsync(Graph(config, [DelayTool("slow", "Slow lookup", 30)]), "Look it up");
+        var run = await Harness.RunAsync(Graph(config, [DelayTool("slow", "Slow lookup", 30)]), "Look it up");
 
         (DateTime.UtcNow - started).Should().BeLessThan(TimeSpan.FromSeconds(10), "the 30 s tool is stopped after 300 ms");
         run.Result.Status.Should().Be(ExecutionStatus.Completed);
-        var observation = _model.Requests[1].Messages.Last()!["content"]!.ToString();
+        var observation = Model.Requests[1].Messages.Last()!["content"]!.ToString();
         observation.Should().Contain("did not finish within 300 ms");
         run.StepsOf("tool").Single()["outcome"]!.GetValue<string>().Should().Be("timeout");
         run.Result.Nodes.Single(r => r.NodeId == "slow").Status.Should().Be(NodeExecutionStatus.Cancelled);
@@ -44,10 +33,10 @@ public sealed class ToolTimeoutTests : IAsyncLifetime
     [Fact]
     public async Task Cancelling_the_run_stops_an_agent_waiting_for_its_model_within_a_second()
     {
-        _model.Enqueue(new ScriptedReply.Text("far too late") { Delay = TimeSpan.FromSeconds(30) });
+        Model.Enqueue(new ScriptedReply.Text("far too late") { Delay = TimeSpan.FromSeconds(30) });
         using var cts = new CancellationTokenSource();
 
-        var running = _harness.RunAsync(Graph(OpenAiConfig(_model), []), "Hello", cts.Token);
+        var running = Harness.RunAsync(Graph(OpenAiConfig(Model), []), "Hello", cts.Token);
         await Task.Delay(300);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         await cts.CancelAsync();

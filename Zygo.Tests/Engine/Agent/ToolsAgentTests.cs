@@ -6,19 +6,8 @@ using static Zygo.Tests.Engine.Agent.AgentHarness;
 namespace Zygo.Tests.Engine.Agent;
 
 /// <summary>A tools agent driving the real OpenAI client against the scripted server, with real nodes as tools.</summary>
-public sealed class ToolsAgentTests : IAsyncLifetime
+public sealed class ToolsAgentTests : ScriptedAgentTest
 {
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
-
     private static IEnumerable<Zygo.Engine.Graph.GraphNode> Arithmetic() =>
     [
         CodeTool("add", "Add numbers", "Adds a and b.", "return { sum: input.a + input.b };"),
@@ -30,13 +19,13 @@ public sealed class ToolsAgentTests : IAsyncLifetime
     [Fact]
     public async Task Calls_two_tools_in_sequence_then_a_pair_in_parallel_and_answers()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "add_numbers", """{"a":2,"b":3}""")) { PromptTokens = 101, CompletionTokens = 11 },
             new ScriptedReply.ToolCalls(new ToolCall("call_2", "multiply_numbers", """{"a":5,"b":4}""")) { PromptTokens = 102, CompletionTokens = 12 },
             new ScriptedReply.ToolCalls(new ToolCall("call_3", "wait_a", "{}"), new ToolCall("call_4", "wait_b", "{}")) { PromptTokens = 103, CompletionTokens = 13 },
             new ScriptedReply.Text("The answer is 20.", 104, 14));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), Arithmetic()), new JsonObject { ["message"] = "What is (2+3)*4?" });
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), Arithmetic()), new JsonObject { ["message"] = "What is (2+3)*4?" });
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         var output = run.AgentOutput;
@@ -49,7 +38,7 @@ public sealed class ToolsAgentTests : IAsyncLifetime
         output["usage"]!["outputTokens"]!.GetValue<long>().Should().Be(11 + 12 + 13 + 14);
 
         // What the model was offered: every wired node, named from its label, described by its description.
-        var requests = _model.Requests;
+        var requests = Model.Requests;
         requests.Should().HaveCount(4);
         var offered = requests[0].Body["tools"]!.AsArray().Select(t => t!["function"]!).ToList();
         offered.Select(f => f["name"]!.GetValue<string>()).Should().Equal("add_numbers", "multiply_numbers", "wait_a", "wait_b");
@@ -77,11 +66,11 @@ public sealed class ToolsAgentTests : IAsyncLifetime
     [Fact]
     public async Task The_steps_let_a_reader_reconstruct_every_model_call_and_tool_call()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "add_numbers", """{"a":1,"b":2}""")) { PromptTokens = 50, CompletionTokens = 6 },
             new ScriptedReply.Text("It is 3.", 60, 4));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), Arithmetic()), new JsonObject { ["message"] = "1+2?" });
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), Arithmetic()), new JsonObject { ["message"] = "1+2?" });
 
         run.Steps.Select(s => s!["type"]!.GetValue<string>()).Should().Equal("model", "tool", "model", "final");
         var firstModel = run.StepsOf("model").First();
@@ -101,17 +90,17 @@ public sealed class ToolsAgentTests : IAsyncLifetime
         var published = run.Events.Where(e => e.Kind == Zygo.Engine.Execution.Events.ExecutionEventKind.AgentStep).Select(e => e.Output!["type"]!.GetValue<string>());
         published.Should().Equal("model", "tool", "model", "final");
         run.Events.Should().NotContain(e => e.Kind == Zygo.Engine.Execution.Events.ExecutionEventKind.Token, "streaming is off");
-        _model.Requests.Should().OnlyContain(r => !r.Streamed);
+        Model.Requests.Should().OnlyContain(r => !r.Streamed);
     }
 
     [Fact]
     public async Task Without_intermediate_steps_the_output_has_the_answer_but_not_the_steps()
     {
-        var config = OpenAiConfig(_model);
+        var config = OpenAiConfig(Model);
         config["returnIntermediateSteps"] = false;
-        _model.Enqueue(new ScriptedReply.Text("Just the answer."));
+        Model.Enqueue(new ScriptedReply.Text("Just the answer."));
 
-        var run = await _harness.RunAsync(Graph(config, Arithmetic()), "Hi");
+        var run = await Harness.RunAsync(Graph(config, Arithmetic()), "Hi");
 
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Just the answer.");
         run.AgentOutput.ContainsKey("steps").Should().BeFalse();
@@ -122,14 +111,14 @@ public sealed class ToolsAgentTests : IAsyncLifetime
     public async Task A_tool_that_throws_is_an_error_observation_the_model_reacts_to()
     {
         var failing = CodeTool("boom", "Check stock", "Checks the stock.", "throw new Error('warehouse offline');");
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "check_stock", "{}")),
             new ScriptedReply.Text("The stock service is down, sorry."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), [failing]), "Is it in stock?");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), [failing]), "Is it in stock?");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed);
-        var observation = ToolMessages(_model.Requests[1]).Single().Content;
+        var observation = ToolMessages(Model.Requests[1]).Single().Content;
         observation.Should().StartWith("Error:").And.Contain("warehouse offline");
         run.StepsOf("tool").Single()["outcome"]!.GetValue<string>().Should().Be("error");
         var record = run.Result.Nodes.Single(r => r.NodeId == "boom");
@@ -141,14 +130,14 @@ public sealed class ToolsAgentTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_tool_is_an_error_observation_naming_the_real_tools()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "launch_rocket", "{}")),
             new ScriptedReply.Text("I cannot do that."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), Arithmetic()), "Launch!");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), Arithmetic()), "Launch!");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed);
-        var observation = ToolMessages(_model.Requests[1]).Single().Content;
+        var observation = ToolMessages(Model.Requests[1]).Single().Content;
         observation.Should().Contain("no tool named 'launch_rocket'").And.Contain("add_numbers");
         run.StepsOf("tool").Single()["outcome"]!.GetValue<string>().Should().Be("unknown_tool");
     }
@@ -156,14 +145,14 @@ public sealed class ToolsAgentTests : IAsyncLifetime
     [Fact]
     public async Task Malformed_tool_call_arguments_are_an_error_observation()
     {
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "add_numbers", """{"a": 2, "b": """)),
             new ScriptedReply.Text("Sorry."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), Arithmetic()), "2+?");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), Arithmetic()), "2+?");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed);
-        ToolMessages(_model.Requests[1]).Single().Content.Should().Contain("not valid JSON");
+        ToolMessages(Model.Requests[1]).Single().Content.Should().Contain("not valid JSON");
         run.StepsOf("tool").Single()["outcome"]!.GetValue<string>().Should().Be("invalid_arguments");
         run.Result.Nodes.Should().NotContain(r => r.NodeId == "add", "a call with unreadable arguments never runs the node");
     }
@@ -179,13 +168,13 @@ public sealed class ToolsAgentTests : IAsyncLifetime
             Description = "Summarises a text.",
             Config = new JsonObject { ["provider"] = "offline" },
         };
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "summarise", "{}")),
             new ScriptedReply.Text("I forgot the text."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), [summarise]), "Summarise this");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), [summarise]), "Summarise this");
 
-        ToolMessages(_model.Requests[1]).Single().Content.Should().Be("Error: missing required argument(s): prompt.");
+        ToolMessages(Model.Requests[1]).Single().Content.Should().Be("Error: missing required argument(s): prompt.");
         run.StepsOf("tool").Single()["outcome"]!.GetValue<string>().Should().Be("invalid_arguments");
         run.Result.Nodes.Should().NotContain(r => r.NodeId == "sum-up");
     }
@@ -193,17 +182,17 @@ public sealed class ToolsAgentTests : IAsyncLifetime
     [Fact]
     public async Task The_iteration_limit_ends_the_run_in_a_clear_final_state()
     {
-        var config = OpenAiConfig(_model);
+        var config = OpenAiConfig(Model);
         config["maxIterations"] = 2;
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "add_numbers", """{"a":1,"b":1}""")),
             new ScriptedReply.ToolCalls(new ToolCall("call_2", "add_numbers", """{"a":2,"b":2}""")),
             new ScriptedReply.Text("never asked for"));
 
-        var run = await _harness.RunAsync(Graph(config, Arithmetic()), "Keep adding");
+        var run = await Harness.RunAsync(Graph(config, Arithmetic()), "Keep adding");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed);
-        _model.Requests.Should().HaveCount(2);
+        Model.Requests.Should().HaveCount(2);
         var output = run.AgentOutput;
         output["status"]!.GetValue<string>().Should().Be("iteration_limit");
         output["answer"]!.GetValue<string>().Should().Contain("iteration limit (2)");

@@ -14,7 +14,7 @@ namespace Zygo.Tests.Engine.Planning;
 /// trustLlmThreshold (binding or advisory plans, as the agent's system message shows) and minConfidence (interactive
 /// asks to confirm, autonomous proceeds with a warning), each at its boundary, through the real runner.
 /// </summary>
-public sealed class PlanTrustTests : IAsyncLifetime
+public sealed class PlanTrustTests : ScriptedAgentTest
 {
     /// <summary>The offline planner's confidence in a goal of several clauses with nothing to ask.</summary>
     private const int OfflineConfidence = 75;
@@ -25,17 +25,6 @@ public sealed class PlanTrustTests : IAsyncLifetime
         {"goal": "Book a table", "requirements": ["A table for four"], "constraints": [],
          "steps": [{"id": "s1", "description": "Book it", "tool": null, "dependsOn": []}], "clarifyingQuestions": [], "confidence": 90}
         """;
-
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
 
     private static WorkflowGraph Graph(JsonObject plannerConfig, JsonObject agentConfig) => new(
     [
@@ -57,7 +46,7 @@ public sealed class PlanTrustTests : IAsyncLifetime
 
     private static NodeExecutionStatus AgentStatus(AgentRun run) => run.Result.Nodes.Single(n => n.NodeId == AgentId).Status;
 
-    private string AgentSystemMessage(int request) => _model.Requests[request].Messages[0]!["content"]!.ToString();
+    private string AgentSystemMessage(int request) => Model.Requests[request].Messages[0]!["content"]!.ToString();
 
     [Theory]
     [InlineData(89, "binding")]
@@ -65,14 +54,14 @@ public sealed class PlanTrustTests : IAsyncLifetime
     [InlineData(91, "advisory")]
     public async Task A_plan_at_or_above_the_trust_threshold_binds_the_agent_and_below_it_advises(int threshold, string authority)
     {
-        _model.Enqueue(new ScriptedReply.Text(PlanJson), new ScriptedReply.Text("Booked."));
+        Model.Enqueue(new ScriptedReply.Text(PlanJson), new ScriptedReply.Text("Booked."));
         var planner = new JsonObject
         {
-            ["planner"] = new JsonObject { ["provider"] = "openai_compatible", ["model"] = "planner-model", ["endpoint"] = _model.OpenAiEndpoint },
+            ["planner"] = new JsonObject { ["provider"] = "openai_compatible", ["model"] = "planner-model", ["endpoint"] = Model.OpenAiEndpoint },
             ["trustLlmThreshold"] = threshold,
         };
 
-        var run = await _harness.RunAsync(Graph(planner, OpenAiConfig(_model, "conversational")), Chat("Book us a table"));
+        var run = await Harness.RunAsync(Graph(planner, OpenAiConfig(Model, "conversational")), Chat("Book us a table"));
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         PlannerOutput(run)["planAuthority"]!.GetValue<string>().Should().Be(authority);
@@ -91,7 +80,7 @@ public sealed class PlanTrustTests : IAsyncLifetime
     [Fact]
     public async Task Interactive_below_min_confidence_asks_to_confirm_the_plan_and_stops()
     {
-        var run = await _harness.RunAsync(Graph(Offline("interactive", OfflineConfidence + 1), OpenAiConfig(_model, "conversational")), Chat(Goal));
+        var run = await Harness.RunAsync(Graph(Offline("interactive", OfflineConfidence + 1), OpenAiConfig(Model, "conversational")), Chat(Goal));
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         var question = run.Result.Output!["answer"]!.GetValue<string>();
@@ -101,15 +90,15 @@ public sealed class PlanTrustTests : IAsyncLifetime
             .And.EndWith("Reply \"yes\" to go ahead, or tell me what to change.");
         run.Result.Output!["awaitingAnswers"]!.GetValue<bool>().Should().BeTrue();
         AgentStatus(run).Should().Be(NodeExecutionStatus.Skipped, "the flow waits for the confirmation");
-        _model.Requests.Should().BeEmpty();
+        Model.Requests.Should().BeEmpty();
     }
 
     [Fact]
     public async Task Interactive_at_min_confidence_proceeds_without_asking()
     {
-        _model.Enqueue(new ScriptedReply.Text("Done."));
+        Model.Enqueue(new ScriptedReply.Text("Done."));
 
-        var run = await _harness.RunAsync(Graph(Offline("interactive", OfflineConfidence), OpenAiConfig(_model, "conversational")), Chat(Goal));
+        var run = await Harness.RunAsync(Graph(Offline("interactive", OfflineConfidence), OpenAiConfig(Model, "conversational")), Chat(Goal));
 
         AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
         PlannerOutput(run)["awaitingAnswers"]!.GetValue<bool>().Should().BeFalse();
@@ -119,11 +108,11 @@ public sealed class PlanTrustTests : IAsyncLifetime
     [Fact]
     public async Task Once_confirmed_in_the_conversation_the_plan_runs_and_binds_the_agent()
     {
-        var graph = Graph(Offline("interactive", OfflineConfidence + 1), OpenAiConfig(_model, "conversational"));
-        var question = (await _harness.RunAsync(graph, Chat(Goal))).Result.Output!["answer"]!.GetValue<string>();
-        _model.Enqueue(new ScriptedReply.Text("Totals are ready."));
+        var graph = Graph(Offline("interactive", OfflineConfidence + 1), OpenAiConfig(Model, "conversational"));
+        var question = (await Harness.RunAsync(graph, Chat(Goal))).Result.Output!["answer"]!.GetValue<string>();
+        Model.Enqueue(new ScriptedReply.Text("Totals are ready."));
 
-        var run = await _harness.RunAsync(graph, Chat("Yes, go ahead", ("user", Goal), ("assistant", question)));
+        var run = await Harness.RunAsync(graph, Chat("Yes, go ahead", ("user", Goal), ("assistant", question)));
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
@@ -139,9 +128,9 @@ public sealed class PlanTrustTests : IAsyncLifetime
     public async Task A_reply_that_is_not_a_yes_corrects_the_plan_which_is_planned_again_with_it()
     {
         var graph = Graph(Offline("interactive", OfflineConfidence + 1), OfflineAgentConfig());
-        var question = (await _harness.RunAsync(graph, Chat(Goal))).Result.Output!["answer"]!.GetValue<string>();
+        var question = (await Harness.RunAsync(graph, Chat(Goal))).Result.Output!["answer"]!.GetValue<string>();
 
-        var run = await _harness.RunAsync(graph, Chat("Group them by region too", ("user", Goal), ("assistant", question)));
+        var run = await Harness.RunAsync(graph, Chat("Group them by region too", ("user", Goal), ("assistant", question)));
 
         var plan = PlannerOutput(run)["plan"]!;
         plan["requirements"]!.AsArray().Select(r => r!.GetValue<string>()).Should().Contain("As answered: Group them by region too");
@@ -154,7 +143,7 @@ public sealed class PlanTrustTests : IAsyncLifetime
     [InlineData("silent")]
     public async Task Other_modes_below_min_confidence_proceed_with_a_logged_warning(string mode)
     {
-        var run = await _harness.RunAsync(Graph(Offline(mode, OfflineConfidence + 1), OfflineAgentConfig()), Chat(Goal));
+        var run = await Harness.RunAsync(Graph(Offline(mode, OfflineConfidence + 1), OfflineAgentConfig()), Chat(Goal));
 
         AgentStatus(run).Should().Be(NodeExecutionStatus.Completed);
         PlannerOutput(run)["awaitingAnswers"]!.GetValue<bool>().Should().BeFalse();
@@ -165,7 +154,7 @@ public sealed class PlanTrustTests : IAsyncLifetime
     [Fact]
     public async Task At_min_confidence_no_warning_is_logged()
     {
-        var run = await _harness.RunAsync(Graph(Offline("autonomous", OfflineConfidence), OfflineAgentConfig()), Chat(Goal));
+        var run = await Harness.RunAsync(Graph(Offline("autonomous", OfflineConfidence), OfflineAgentConfig()), Chat(Goal));
 
         run.Events.Should().NotContain(e => e.Message != null && e.Message.Contains("Warning: the plan's confidence"));
     }

@@ -10,7 +10,7 @@ namespace Zygo.Tests.Engine.Planning;
 /// The Planner through the real runner: trigger → planner → agent. Structured plans from the scripted model (with
 /// repair) and offline; the plan in the agent's context; interactive mode asking, stopping, and proceeding once answered.
 /// </summary>
-public sealed class PlannerTests : IAsyncLifetime
+public sealed class PlannerTests : ScriptedAgentTest
 {
     private const string PlanJson = """
         {"goal": "Book a table for four on Friday", "requirements": ["A table for four"], "constraints": ["Friday evening only"],
@@ -19,22 +19,11 @@ public sealed class PlannerTests : IAsyncLifetime
          "clarifyingQuestions": [], "confidence": 90}
         """;
 
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
-
     private JsonObject ScriptedPlanner(string mode = "autonomous") => new()
     {
         ["planner"] = new JsonObject
         {
-            ["provider"] = "openai_compatible", ["model"] = "planner-model", ["endpoint"] = _model.OpenAiEndpoint,
+            ["provider"] = "openai_compatible", ["model"] = "planner-model", ["endpoint"] = Model.OpenAiEndpoint,
         },
         ["executionMode"] = mode,
     };
@@ -63,10 +52,10 @@ public sealed class PlannerTests : IAsyncLifetime
     [Fact]
     public async Task An_autonomous_plan_from_the_model_enters_the_agents_context()
     {
-        _model.Enqueue(new ScriptedReply.Text(PlanJson), new ScriptedReply.Text("Booked."));
-        var agent = AgentHarness.OpenAiConfig(_model, "conversational");
+        Model.Enqueue(new ScriptedReply.Text(PlanJson), new ScriptedReply.Text("Booked."));
+        var agent = AgentHarness.OpenAiConfig(Model, "conversational");
 
-        var run = await _harness.RunAsync(Graph(ScriptedPlanner(), agent), Chat("Book us a table on Friday"));
+        var run = await Harness.RunAsync(Graph(ScriptedPlanner(), agent), Chat("Book us a table on Friday"));
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         var plan = OutputOf(run, "planner")["plan"]!;
@@ -74,11 +63,11 @@ public sealed class PlannerTests : IAsyncLifetime
         plan["confidence"]!.GetValue<int>().Should().Be(90);
         OutputOf(run, "planner")["awaitingAnswers"]!.GetValue<bool>().Should().BeFalse();
 
-        var plannerRequest = _model.Requests[0];
+        var plannerRequest = Model.Requests[0];
         plannerRequest.Body["response_format"]!["type"]!.GetValue<string>().Should().Be("json_object");
         plannerRequest.Messages.Last()!["content"]!.ToString().Should().Be("Book us a table on Friday");
 
-        var agentRequest = _model.Requests[1];
+        var agentRequest = Model.Requests[1];
         var system = agentRequest.Messages[0]!["content"]!.ToString();
         system.Should().StartWith("You are a test agent.")
             .And.Contain("Goal: Book a table for four on Friday")
@@ -93,13 +82,13 @@ public sealed class PlannerTests : IAsyncLifetime
     [Fact]
     public async Task A_plan_that_breaks_the_contract_is_repaired_once()
     {
-        _model.Enqueue(new ScriptedReply.Text("""{"goal": "Book", "steps": [{"id": "s1", "description": "Book", "dependsOn": ["s0"]}], "confidence": 150}"""),
+        Model.Enqueue(new ScriptedReply.Text("""{"goal": "Book", "steps": [{"id": "s1", "description": "Book", "dependsOn": ["s0"]}], "confidence": 150}"""),
             new ScriptedReply.Text(PlanJson), new ScriptedReply.Text("Done."));
 
-        var run = await _harness.RunAsync(Graph(ScriptedPlanner(), AgentHarness.OpenAiConfig(_model, "conversational")), Chat("Book"));
+        var run = await Harness.RunAsync(Graph(ScriptedPlanner(), AgentHarness.OpenAiConfig(Model, "conversational")), Chat("Book"));
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
-        var repair = _model.Requests[1].Messages.Last()!["content"]!.ToString();
+        var repair = Model.Requests[1].Messages.Last()!["content"]!.ToString();
         repair.Should().Contain("depends on 's0'").And.Contain("between 0 and 100").And.Contain("at least 1 requirement");
         OutputOf(run, "planner")["plan"]!["goal"]!.GetValue<string>().Should().Be("Book a table for four on Friday");
     }
@@ -109,7 +98,7 @@ public sealed class PlannerTests : IAsyncLifetime
     {
         var goal = "Collect the open invoices, then total them by customer. The report must list overdue ones. Use only the finance API";
 
-        var run = await _harness.RunAsync(Graph(OfflinePlanner("autonomous"), OfflineAgent()), Chat(goal));
+        var run = await Harness.RunAsync(Graph(OfflinePlanner("autonomous"), OfflineAgent()), Chat(goal));
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         var output = OutputOf(run, "planner");
@@ -129,7 +118,7 @@ public sealed class PlannerTests : IAsyncLifetime
     {
         var graph = Graph(OfflinePlanner("interactive"), OfflineAgent());
 
-        var first = await _harness.RunAsync(graph, Chat("Plan my trip"));
+        var first = await Harness.RunAsync(graph, Chat("Plan my trip"));
 
         first.Result.Status.Should().Be(ExecutionStatus.Completed, first.Result.Error?.Message);
         var question = first.Result.Output!["answer"]!.GetValue<string>();
@@ -138,7 +127,7 @@ public sealed class PlannerTests : IAsyncLifetime
         first.Result.Nodes.Single(n => n.NodeId == AgentHarness.AgentId).Status.Should().Be(NodeExecutionStatus.Skipped,
             "the flow waits for the answers");
 
-        var second = await _harness.RunAsync(graph, Chat("Rome, in May, for two", ("user", "Plan my trip"), ("assistant", question)));
+        var second = await Harness.RunAsync(graph, Chat("Rome, in May, for two", ("user", "Plan my trip"), ("assistant", question)));
 
         second.Result.Status.Should().Be(ExecutionStatus.Completed, second.Result.Error?.Message);
         var planner = OutputOf(second, "planner");
@@ -153,19 +142,19 @@ public sealed class PlannerTests : IAsyncLifetime
     public async Task Interactive_with_the_model_stops_on_its_questions_and_does_not_ask_again_once_answered()
     {
         var asking = PlanJson.Replace("\"clarifyingQuestions\": []", "\"clarifyingQuestions\": [\"Which restaurant?\"]", StringComparison.Ordinal);
-        _model.Enqueue(new ScriptedReply.Text(asking));
-        var graph = Graph(ScriptedPlanner("interactive"), AgentHarness.OpenAiConfig(_model, "conversational"));
+        Model.Enqueue(new ScriptedReply.Text(asking));
+        var graph = Graph(ScriptedPlanner("interactive"), AgentHarness.OpenAiConfig(Model, "conversational"));
 
-        var first = await _harness.RunAsync(graph, Chat("Book us a table"));
+        var first = await Harness.RunAsync(graph, Chat("Book us a table"));
 
         first.Result.Output!["answer"]!.GetValue<string>().Should().Contain("1. Which restaurant?");
-        _model.Requests.Should().HaveCount(1, "the agent does not run while the planner waits");
+        Model.Requests.Should().HaveCount(1, "the agent does not run while the planner waits");
 
         // The model asks again in other words; the answer is in the conversation, so the flow proceeds.
-        _model.Enqueue(new ScriptedReply.Text(asking.Replace("Which restaurant?", "Where?", StringComparison.Ordinal)), new ScriptedReply.Text("Booked at Luigi's."));
-        var second = await _harness.RunAsync(graph, Chat("Luigi's", ("user", "Book us a table"), ("assistant", first.Result.Output!["answer"]!.GetValue<string>())));
+        Model.Enqueue(new ScriptedReply.Text(asking.Replace("Which restaurant?", "Where?", StringComparison.Ordinal)), new ScriptedReply.Text("Booked at Luigi's."));
+        var second = await Harness.RunAsync(graph, Chat("Luigi's", ("user", "Book us a table"), ("assistant", first.Result.Output!["answer"]!.GetValue<string>())));
 
         second.Result.Output!["answer"]!.GetValue<string>().Should().Be("Booked at Luigi's.");
-        _model.Requests[1].Messages.Select(m => m!["content"]!.ToString()).Should().Contain("Luigi's", "the planner sees the answer");
+        Model.Requests[1].Messages.Select(m => m!["content"]!.ToString()).Should().Contain("Luigi's", "the planner sees the answer");
     }
 }

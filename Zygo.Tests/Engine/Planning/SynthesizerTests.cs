@@ -12,24 +12,13 @@ namespace Zygo.Tests.Engine.Planning;
 /// A Planner's synthesizer through the real runner: trigger → planner → agent (with a code tool). The scripted server
 /// plays both the agent's model and the synthesizer; the offline synthesizer needs neither.
 /// </summary>
-public sealed class SynthesizerTests : IAsyncLifetime
+public sealed class SynthesizerTests : ScriptedAgentTest
 {
     private const string Goal = "Find order 12345 and tell me when it arrives";
 
-    private readonly ScriptedModelServer _model = new();
-    private readonly AgentHarness _harness = new();
-
-    public Task InitializeAsync() => _model.InitializeAsync();
-
-    public async Task DisposeAsync()
-    {
-        _harness.Dispose();
-        await _model.DisposeAsync();
-    }
-
     private JsonObject ScriptedSynthesizer(string key = "sk-synth-secret") => new()
     {
-        ["enabled"] = true, ["provider"] = "openai", ["model"] = "synth-model", ["endpoint"] = _model.OpenAiEndpoint, ["apiKey"] = key,
+        ["enabled"] = true, ["provider"] = "openai", ["model"] = "synth-model", ["endpoint"] = Model.OpenAiEndpoint, ["apiKey"] = key,
     };
 
     private static WorkflowGraph Graph(JsonObject? synthesizer, JsonObject agentConfig)
@@ -50,7 +39,7 @@ public sealed class SynthesizerTests : IAsyncLifetime
         [Edge("trigger", "planner"), Edge("planner", AgentId), Edge(AgentId, "orders")]);
     }
 
-    private void ScriptAgent() => _model.Enqueue(
+    private void ScriptAgent() => Model.Enqueue(
         new ScriptedReply.ToolCalls(new ToolCall("call_1", "look_up_order", """{"orderId":"12345"}""")),
         new ScriptedReply.Text("Draft: it comes Tuesday."));
 
@@ -60,12 +49,12 @@ public sealed class SynthesizerTests : IAsyncLifetime
     public async Task The_synthesizer_gets_the_plan_the_results_and_the_draft_and_its_reply_is_the_answer()
     {
         ScriptAgent();
-        _model.Enqueue(new ScriptedReply.Text("Order 12345 arrives on Tuesday.", PromptTokens: 321, CompletionTokens: 9));
+        Model.Enqueue(new ScriptedReply.Text("Order 12345 arrives on Tuesday.", PromptTokens: 321, CompletionTokens: 9));
 
-        var run = await _harness.RunAsync(Graph(ScriptedSynthesizer(), OpenAiConfig(_model)), new JsonObject { ["message"] = Goal });
+        var run = await Harness.RunAsync(Graph(ScriptedSynthesizer(), OpenAiConfig(Model)), new JsonObject { ["message"] = Goal });
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
-        var synthesis = _model.Requests[2];
+        var synthesis = Model.Requests[2];
         synthesis.Body["model"]!.GetValue<string>().Should().Be("synth-model");
         synthesis.Authorization.Should().Be("Bearer sk-synth-secret");
         synthesis.Body["tools"].Should().BeNull("the synthesizer only writes");
@@ -100,14 +89,14 @@ public sealed class SynthesizerTests : IAsyncLifetime
     [Fact]
     public async Task With_streaming_on_only_the_synthesized_answer_streams()
     {
-        var agent = OpenAiConfig(_model, streaming: true);
+        var agent = OpenAiConfig(Model, streaming: true);
         ScriptAgent();
-        _model.Enqueue(new ScriptedReply.Text("Order 12345 arrives on Tuesday."));
+        Model.Enqueue(new ScriptedReply.Text("Order 12345 arrives on Tuesday."));
 
-        var run = await _harness.RunAsync(Graph(ScriptedSynthesizer(), agent), new JsonObject { ["message"] = Goal });
+        var run = await Harness.RunAsync(Graph(ScriptedSynthesizer(), agent), new JsonObject { ["message"] = Goal });
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
-        _model.Requests[2].Streamed.Should().BeTrue();
+        Model.Requests[2].Streamed.Should().BeTrue();
         string.Concat(run.Events.Where(e => e.Kind == ExecutionEventKind.Token).Select(e => e.Message))
             .Should().Be("Order 12345 arrives on Tuesday.", "the draft is not streamed when a synthesizer rewrites it");
     }
@@ -116,12 +105,12 @@ public sealed class SynthesizerTests : IAsyncLifetime
     public async Task A_synthesizer_rejecting_its_key_leaves_the_draft_as_the_answer_with_a_failed_step()
     {
         ScriptAgent();
-        _model.Enqueue(new ScriptedReply.Error(401));
+        Model.Enqueue(new ScriptedReply.Error(401));
 
-        var run = await _harness.RunAsync(Graph(ScriptedSynthesizer(), OpenAiConfig(_model)), new JsonObject { ["message"] = Goal });
+        var run = await Harness.RunAsync(Graph(ScriptedSynthesizer(), OpenAiConfig(Model)), new JsonObject { ["message"] = Goal });
 
         ShouldKeepTheDraft(run, "OpenAI rejected the API key (401)");
-        _model.Requests.Should().HaveCount(3, "a rejected key is not retried");
+        Model.Requests.Should().HaveCount(3, "a rejected key is not retried");
     }
 
     [Fact]
@@ -131,12 +120,12 @@ public sealed class SynthesizerTests : IAsyncLifetime
         using var harness = new AgentHarness(o => (o.RequestTimeout, o.MaxRetries) = (TimeSpan.FromMilliseconds(1500), 1));
         ScriptAgent();
         var silent = new ScriptedReply.Text("too late") { Delay = TimeSpan.FromSeconds(10) };
-        _model.Enqueue(silent, silent);
+        Model.Enqueue(silent, silent);
 
-        var run = await harness.RunAsync(Graph(ScriptedSynthesizer(), OpenAiConfig(_model)), new JsonObject { ["message"] = Goal });
+        var run = await harness.RunAsync(Graph(ScriptedSynthesizer(), OpenAiConfig(Model)), new JsonObject { ["message"] = Goal });
 
         ShouldKeepTheDraft(run, "OpenAI did not answer in time after 1 retry");
-        _model.Requests.Should().HaveCount(4);
+        Model.Requests.Should().HaveCount(4);
     }
 
     private static void ShouldKeepTheDraft(AgentRun run, string error)
@@ -156,8 +145,8 @@ public sealed class SynthesizerTests : IAsyncLifetime
     {
         var synthesizer = new JsonObject { ["enabled"] = true };
 
-        var first = await _harness.RunAsync(Graph(synthesizer, OfflineAgent()), new JsonObject { ["message"] = Goal });
-        var second = await _harness.RunAsync(Graph(synthesizer, OfflineAgent()), new JsonObject { ["message"] = Goal });
+        var first = await Harness.RunAsync(Graph(synthesizer, OfflineAgent()), new JsonObject { ["message"] = Goal });
+        var second = await Harness.RunAsync(Graph(synthesizer, OfflineAgent()), new JsonObject { ["message"] = Goal });
 
         first.Result.Status.Should().Be(ExecutionStatus.Completed, first.Result.Error?.Message);
         var answer = first.AgentOutput["answer"]!.GetValue<string>();
@@ -167,7 +156,7 @@ public sealed class SynthesizerTests : IAsyncLifetime
         var step = first.StepsOf("synthesis").Single();
         step["offline"]!.GetValue<bool>().Should().BeTrue();
         step["tokensIn"].Should().BeNull();
-        _model.Requests.Should().BeEmpty();
+        Model.Requests.Should().BeEmpty();
     }
 
     [Fact]
@@ -177,21 +166,21 @@ public sealed class SynthesizerTests : IAsyncLifetime
         var disabled = ScriptedSynthesizer();
         disabled["enabled"] = false;
 
-        var run = await _harness.RunAsync(Graph(disabled, OpenAiConfig(_model)), new JsonObject { ["message"] = Goal });
+        var run = await Harness.RunAsync(Graph(disabled, OpenAiConfig(Model)), new JsonObject { ["message"] = Goal });
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Draft: it comes Tuesday.");
         run.AgentOutput.ContainsKey("draftAnswer").Should().BeFalse();
         run.StepsOf("synthesis").Should().BeEmpty();
-        _model.Requests.Should().HaveCount(2);
+        Model.Requests.Should().HaveCount(2);
         run.Result.Nodes.Single(n => n.NodeId == "planner").Output!.AsObject().ContainsKey("synthesizer").Should().BeFalse();
     }
 
     [Fact]
     public async Task A_plan_naming_a_node_that_is_not_a_planner_gets_no_synthesis_and_says_why()
     {
-        _model.Enqueue(new ScriptedReply.Text("Plain answer."));
-        var graph = AgentHarness.Graph(OpenAiConfig(_model, "conversational"), []);
+        Model.Enqueue(new ScriptedReply.Text("Plain answer."));
+        var graph = AgentHarness.Graph(OpenAiConfig(Model, "conversational"), []);
         var input = new JsonObject
         {
             ["message"] = "Hi",
@@ -199,10 +188,10 @@ public sealed class SynthesizerTests : IAsyncLifetime
             ["synthesizer"] = new JsonObject { ["nodeId"] = "trigger" },
         };
 
-        var run = await _harness.RunAsync(graph, input);
+        var run = await Harness.RunAsync(graph, input);
 
         run.AgentOutput["answer"]!.GetValue<string>().Should().Be("Plain answer.");
-        _model.Requests.Should().ContainSingle();
+        Model.Requests.Should().ContainSingle();
         run.Events.Should().Contain(e => e.Message != null && e.Message.Contains("node 'trigger', which is not a Planner"));
     }
 }
