@@ -34,6 +34,28 @@ public sealed class EditorRunPage(EditorPage editor)
 
     public async Task<Guid> ExecutionIdAsync() => Guid.Parse((await Panel.GetAttributeAsync("data-execution-id"))!);
 
+    /// <summary>
+    /// From now on, records each node's badge colour at the moment its status changes (in the mutation's own
+    /// microtask, before the browser draws a frame): a badge painted later, by x6's job queue, is still the old colour.
+    /// </summary>
+    public Task RecordBadgesAsync() => Page.EvaluateAsync("""
+        () => {
+            window.__zygoBadges = [];
+            new MutationObserver((records) => {
+                for (const r of records) {
+                    const status = r.target.getAttribute('data-run-status');
+                    const badge = r.target.querySelector('.zygo-status');
+                    if (status && badge) {
+                        window.__zygoBadges.push(`${r.target.getAttribute('data-cell-id')} ${status} ${getComputedStyle(badge).fill}`);
+                    }
+                }
+            }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-run-status'] });
+        }
+        """);
+
+    /// <summary>The badge colours recorded since <see cref="RecordBadgesAsync"/>, as "node status fill".</summary>
+    public Task<string[]> RecordedBadgesAsync() => Page.EvaluateAsync<string[]>("() => window.__zygoBadges");
+
     /// <summary>Waits until the canvas shows <paramref name="status"/> on the node.</summary>
     public Task ExpectNodeStatusAsync(string nodeId, string status, int timeoutMs = 30_000) =>
         Expect(editor.Node(nodeId)).ToHaveAttributeAsync("data-run-status", status, new() { Timeout = timeoutMs });

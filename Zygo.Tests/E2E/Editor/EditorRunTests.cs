@@ -118,6 +118,7 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
         await Expect(page.Locator(".mud-dialog")).ToContainTextAsync("This is not valid JSON");
         await Expect(page.Locator("[data-testid=run-input-submit]")).ToBeDisabledAsync();
         await run.InputBox.FillAsync("{\"n\": 21}");
+        await run.RecordBadgesAsync();
         await run.InputBox.PressAsync("Control+Enter");
 
         await run.WaitForStatusAsync("failed");
@@ -126,6 +127,9 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
         await run.ExpectNodeStatusAsync("boom", "failed");
         await Expect(editor.Node("boom")).ToHaveAttributeAsync("data-run-error", new System.Text.RegularExpressions.Regex("no luck with 42"));
         await Expect(editor.Node("boom").Locator(".zygo-run-caption")).ToHaveTextAsync("no luck with 42");
+        // Each badge had its state's colour the moment the state was shown (WorkflowCanvas.razor.css).
+        (await run.RecordedBadgesAsync()).Should().Contain(
+            ["t1 queued rgb(226, 232, 240)", "t1 completed rgb(22, 163, 74)", "double completed rgb(22, 163, 74)", "boom failed rgb(220, 38, 38)"]);
 
         await run.Row("boom").ClickAsync();
         await Expect(run.Detail).ToHaveAttributeAsync("data-node-id", "boom");

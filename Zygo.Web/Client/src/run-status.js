@@ -1,5 +1,6 @@
-// Run status on the canvas: each node's state (badge class, a data-run-status attribute, a caption under the node
-// with its duration or error, the error as tooltip) and the edges a run has taken, drawn as moving dashes.
+// Run status on the canvas: each node's state (a zygo-run-{state} class on the node, which colours its badge and
+// body; a data-run-status attribute; a caption under the node with its duration or error; the error as tooltip) and
+// the edges a run has taken, drawn as moving dashes.
 // One RunOverlay per canvas; .NET sends only the nodes whose status changed, batched, in one call.
 
 const STATES = ['queued', 'running', 'completed', 'failed', 'skipped', 'cancelled'];
@@ -88,9 +89,9 @@ export class RunOverlay {
         this.apply(ids);
     }
 
+    // Only the node's drawn elements change, never its model: a model change (setAttrs) is redrawn by x6's job queue
+    // in later animation frames, 16 ms of each, and a hundred of them kept the browser from the next statuses.
     paintNode(node, st) {
-        const cls = st ? `zygo-status zygo-status-${st.s}` : 'zygo-status';
-        node.setAttrs({ status: { class: cls } }, { ignoreHistory: true });
         const view = this.graph.findViewByCell(node);
         const root = view?.container;
         if (!root) {

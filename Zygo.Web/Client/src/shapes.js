@@ -67,7 +67,7 @@ const statusBadge = () => [
 ];
 
 const badgeAttrs = (x, y) => ({
-    // The run issue sets status/class to zygo-status-{queued|running|completed|failed|skipped}.
+    // Coloured by the zygo-run-{state} class run-status.js puts on the node (WorkflowCanvas.razor.css).
     status: { r: 7, cx: x, cy: y, fill: 'transparent', stroke: 'none', class: 'zygo-status' },
     problem: { r: 8, cx: x, cy: y, fill: '#dc2626', stroke: '#fff', strokeWidth: 1.5, visibility: 'hidden', class: 'zygo-problem' },
     problemMark: {
