@@ -51,18 +51,13 @@ public sealed class EarlyCancelTests : IAsyncLifetime
         cancellations.Cancel(id).Should().BeFalse();
     }
 
-    private async Task<Guid> AddDelayWorkflowAsync(Guid tenant, Guid user)
+    private Task<Guid> AddDelayWorkflowAsync(Guid tenant, Guid user)
     {
         var nodes = new JsonArray(
             new JsonObject { ["id"] = "trigger", ["type"] = "trigger", ["label"] = "Start", ["config"] = new JsonObject() },
             new JsonObject { ["id"] = "wait", ["type"] = "delay", ["label"] = "Wait", ["config"] = new JsonObject { ["duration"] = 60, ["unit"] = "seconds" } })
             .ToJsonString();
         var edges = new JsonArray(new JsonObject { ["id"] = "e1", ["source"] = "trigger", ["target"] = "wait" }).ToJsonString();
-        await using var db = _app.CreateSystemContext();
-        var workflow = new Workflow { TenantId = tenant, Name = "Wait", Slug = "wait", Nodes = nodes, Edges = edges, CreatedByUserId = user };
-        db.Workflows.Add(workflow);
-        db.WorkflowVersions.Add(new WorkflowVersion { TenantId = tenant, WorkflowId = workflow.Id, Version = 1, Nodes = nodes, Edges = edges, CreatedByUserId = user });
-        await db.SaveChangesAsync();
-        return workflow.Id;
+        return _app.AddWorkflowAsync(tenant, user, "Wait", nodes, edges);
     }
 }

@@ -121,6 +121,20 @@ public sealed class ZygoAppFactory : WebApplicationFactory<Program>
         return user.Id;
     }
 
+    /// <summary>A workflow stored directly, with its first version: nodes and edges as JSON arrays.</summary>
+    public async Task<Guid> AddWorkflowAsync(Guid tenantId, Guid userId, string name, string nodes, string edges)
+    {
+        await using var db = CreateSystemContext();
+        var workflow = new Workflow
+        {
+            TenantId = tenantId, Name = name, Slug = $"{Zygo.Web.Common.Slug.From(name)}-{Guid.NewGuid():N}", Nodes = nodes, Edges = edges, CreatedByUserId = userId,
+        };
+        db.Workflows.Add(workflow);
+        db.WorkflowVersions.Add(new WorkflowVersion { TenantId = tenantId, WorkflowId = workflow.Id, Version = 1, Nodes = nodes, Edges = edges, CreatedByUserId = userId });
+        await db.SaveChangesAsync();
+        return workflow.Id;
+    }
+
     /// <summary>A personal API key of the user in the tenant; returns the token to send as Bearer.</summary>
     public async Task<string> CreateApiKeyAsync(Guid userId, Guid tenantId)
     {

@@ -7,9 +7,9 @@ namespace Zygo.Web.Components.Editor.Run;
 
 /// <summary>
 /// One run started from the editor: the run goes on a pool thread (the circuit is never blocked by it) and its
-/// events are read from the bus and handed over in batches, at most one batch per <see cref="FlushInterval"/>, so a
-/// hundred nodes finishing at once become one UI update rather than a hundred. Token events are not subscribed:
-/// the canvas has nothing to show per token.
+/// events are read from the bus and handed over in batches, at most one batch per flush interval, so a hundred nodes
+/// finishing at once become one UI update rather than a hundred. The run's end is handed over as soon as it comes.
+/// Token events are not subscribed: the canvas has nothing to show per token.
 /// </summary>
 public sealed class RunSession : IAsyncDisposable
 {
@@ -19,11 +19,14 @@ public sealed class RunSession : IAsyncDisposable
     private readonly ExecutionEventBus.Subscription _subscription;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _pump;
+    private readonly TimeSpan _flushInterval;
 
     /// <param name="onBatch">Called with the events since the last batch; the last call also has the run's record.</param>
+    /// <param name="flushInterval">How long events gather before the next batch; <see cref="FlushInterval"/> if not given.</param>
     public RunSession(ExecutionEventBus bus, WorkflowExecutor executor, ExecutionRequest request, ExecutionStart start,
-        Func<IReadOnlyList<ExecutionEvent>, ExecutionView?, Task> onBatch)
+        Func<IReadOnlyList<ExecutionEvent>, ExecutionView?, Task> onBatch, TimeSpan? flushInterval = null)
     {
+        _flushInterval = flushInterval ?? FlushInterval;
         var executionId = start.ExecutionId ?? throw new ArgumentException("Only a created execution can be run.", nameof(start));
         ExecutionId = executionId;
         // Subscribed before the run starts, so not even its first event can be missed.
@@ -48,16 +51,19 @@ public sealed class RunSession : IAsyncDisposable
             while (!run.IsCompleted)
             {
                 await Task.WhenAny(reader.WaitToReadAsync(ct).AsTask(), run);
+                // Stopped: the reader answers at once from now on, and looping on it would spin until the run ends.
+                ct.ThrowIfCancellationRequested();
                 var batch = Drain();
                 if (batch.Count > 0)
                 {
                     // The interval counts from the batch's start: handing it over is part of the wait, not added to it.
                     var started = Stopwatch.GetTimestamp();
                     await onBatch(batch, null);
-                    var left = FlushInterval - Stopwatch.GetElapsedTime(started);
+                    var left = _flushInterval - Stopwatch.GetElapsedTime(started);
                     if (left > TimeSpan.Zero)
                     {
-                        await Task.Delay(left, ct);
+                        // The run's end cuts the wait short: its last statuses are the ones a user waits for.
+                        await Task.WhenAny(Task.Delay(left, ct), run);
                     }
                 }
             }
