@@ -98,6 +98,11 @@ public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixtu
         await page.Locator("input[data-testid=knowledge-query]").FillAsync("light blinks amber");
         await page.ClickAsync("[data-testid=knowledge-search]");
         await Assertions.Expect(page.Locator("[data-testid=knowledge-result]").First).ToContainTextAsync("handbook.pdf");
+        // Nothing of the last pick is left beside the buttons to push them out of line.
+        var uploadButton = await page.Locator("[data-testid=upload-document]").BoundingBoxAsync();
+        var pasteButton = await page.Locator("[data-testid=add-text]").BoundingBoxAsync();
+        (uploadButton!.Y, uploadButton.Height).Should().Be((pasteButton!.Y, pasteButton.Height));
+        await Screenshots.SaveAsync(page, "documents-pdf");
         await page.Context.CloseAsync();
     }
 

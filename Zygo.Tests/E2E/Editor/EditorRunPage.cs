@@ -60,13 +60,6 @@ public sealed class EditorRunPage(EditorPage editor)
     public Task ExpectNodeStatusAsync(string nodeId, string status, int timeoutMs = 30_000) =>
         Expect(editor.Node(nodeId)).ToHaveAttributeAsync("data-run-status", status, new() { Timeout = timeoutMs });
 
-    /// <summary>Saves a screenshot to $ZYGO_SCREENSHOTS/run-{name}.png when that variable names a folder (for looking, not asserting).</summary>
-    public async Task ScreenshotAsync(string name)
-    {
-        if (Environment.GetEnvironmentVariable("ZYGO_SCREENSHOTS") is { Length: > 0 } folder)
-        {
-            Directory.CreateDirectory(folder);
-            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"run-{name}.png") });
-        }
-    }
+    /// <summary>Saves a screenshot as run-{name}.png (see <see cref="Screenshots"/>).</summary>
+    public Task ScreenshotAsync(string name) => Screenshots.SaveAsync(Page, $"run-{name}");
 }

@@ -56,9 +56,11 @@ public sealed class LargeWorkflowTests(EditorAppFixture fx, ITestOutputHelper ou
         var drawn = await editor.Nodes.CountAsync();
         drawn.Should().BeInRange(1, NodeCount / 2, "only the nodes in and around the view are drawn");
         await Expect(editor.Node("n999")).ToHaveCountAsync(0);
+        await Screenshots.SaveAsync(editor.Page, "large-opened");
 
         await editor.Page.ClickAsync("[data-testid=zoom-fit]");
         await Expect(editor.Nodes).ToHaveCountAsync(NodeCount, new() { Timeout = 30_000 });
+        await Screenshots.SaveAsync(editor.Page, "large-fitted");
         await editor.Page.Context.DisposeAsync();
     }
 
