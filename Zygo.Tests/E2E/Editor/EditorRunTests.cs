@@ -173,15 +173,47 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
         await page.Context.DisposeAsync();
     }
 
+    private static readonly object[] MinuteNodes =
+    [
+        new { id = "t1", type = "trigger", label = "Start", position = new { x = 60, y = 200 }, config = new { triggerMode = "manual" } },
+        new { id = "wait", type = "delay", label = "Wait a minute", position = new { x = 340, y = 200 }, config = new { duration = 60, unit = "seconds" } },
+    ];
+
+    private static readonly object[] MinuteEdges = [new { id = "e1", source = "t1", target = "wait" }];
+
+    [Fact]
+    public async Task The_panel_opens_and_the_view_is_refitted_before_the_run_s_first_status_is_shown()
+    {
+        var id = await fx.CreateWorkflowAsync("Fit first", MinuteNodes, MinuteEdges);
+        var page = await fx.NewPageAsync();
+        var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 2);
+        var run = new EditorRunPage(editor);
+        // Refitting redraws the whole canvas: done while statuses arrive, it held them back by that long.
+        await page.EvaluateAsync("""
+            () => {
+                window.__zygoOrder = [];
+                new MutationObserver(() => window.__zygoOrder.push('fit'))
+                    .observe(document.querySelector('.x6-graph-svg-viewport'), { attributes: true, attributeFilter: ['transform'] });
+                new MutationObserver(() => window.__zygoOrder.push('status'))
+                    .observe(document.querySelector('[data-testid=editor]'), { subtree: true, attributes: true, attributeFilter: ['data-run-status'] });
+            }
+            """);
+
+        await run.RunAsync("{}");
+        await run.ExpectNodeStatusAsync("wait", "running");
+
+        var order = await page.EvaluateAsync<string[]>("() => window.__zygoOrder");
+        order.Should().StartWith("fit", "the panel took room from the canvas, which was fitted to what is left");
+        order.SkipWhile(e => e == "fit").Should().NotBeEmpty().And.OnlyContain(e => e == "status");
+        await page.ClickAsync("[data-testid=run-stop]");
+        await run.WaitForStatusAsync("cancelled", timeoutMs: 5_000);
+        await page.Context.DisposeAsync();
+    }
+
     [Fact]
     public async Task Stop_cancels_a_running_delay_and_the_canvas_shows_it_cancelled()
     {
-        object[] nodes =
-        [
-            new { id = "t1", type = "trigger", label = "Start", position = new { x = 60, y = 200 }, config = new { triggerMode = "manual" } },
-            new { id = "wait", type = "delay", label = "Wait a minute", position = new { x = 340, y = 200 }, config = new { duration = 60, unit = "seconds" } },
-        ];
-        var id = await fx.CreateWorkflowAsync("Stop me", nodes, new object[] { new { id = "e1", source = "t1", target = "wait" } });
+        var id = await fx.CreateWorkflowAsync("Stop me", MinuteNodes, MinuteEdges);
         var page = await fx.NewPageAsync();
         var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 2);
         var run = new EditorRunPage(editor);
