@@ -14,7 +14,8 @@ public sealed record DocumentSummary(Guid Id, string Title, string FileName, str
     public IReadOnlyList<string>? Notes { get; init; }
 }
 
-public sealed record SearchHit(string Text, double Score, string Source, string? DocumentId, JsonObject Metadata);
+/// <summary>One passage found in a collection, with its score and the document it came from.</summary>
+public sealed record PassageHit(string Text, double Score, string Source, string? DocumentId, JsonObject Metadata);
 
 /// <summary>A collection searched from the API or the Knowledge page: by keyword (no embedding model outside a run), with the note saying so.</summary>
-public sealed record SearchResult(string Query, string Mode, string Note, IReadOnlyList<SearchHit> Results);
+public sealed record SearchResult(string Query, string Mode, string Note, IReadOnlyList<PassageHit> Results);

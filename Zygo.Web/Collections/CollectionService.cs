@@ -134,7 +134,7 @@ public sealed class CollectionService(IDbContextFactory<ZygoDbContext> contexts,
         var passages = await new BuiltinRetriever(db, tenantId, collectionId, filters ?? [], threshold).KeywordAsync(text, ct);
         return new SearchResult(text, RetrievalMode.Keyword,
             "Searched by keyword: searching by meaning needs an embedding model, which a RAG Context node in a workflow configures.",
-            passages.Take(limit).Select(p => new SearchHit(p.Text, Math.Round(p.Score, 4), p.Source, p.DocumentId, p.Metadata)).ToList());
+            passages.Take(limit).Select(p => new PassageHit(p.Text, Math.Round(p.Score, 4), p.Source, p.DocumentId, p.Metadata)).ToList());
     }
 
     private DocumentStore Store(ZygoDbContext db) => new(db, RequireTenant());

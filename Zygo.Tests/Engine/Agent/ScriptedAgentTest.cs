@@ -9,9 +9,9 @@ public abstract class ScriptedAgentTest : IAsyncLifetime
 
     protected AgentHarness Harness { get; } = new();
 
-    public Task InitializeAsync() => Model.InitializeAsync();
+    public virtual Task InitializeAsync() => Model.InitializeAsync();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Harness.Dispose();
         await Model.DisposeAsync();

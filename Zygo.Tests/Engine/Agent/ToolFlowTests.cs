@@ -9,23 +9,20 @@ using static Zygo.Tests.Engine.Flow.ConditionRows;
 namespace Zygo.Tests.Engine.Agent;
 
 /// <summary>A tool is a node and the flow hanging off it: the agent gets the flow's result, the records keep every step.</summary>
-public sealed class ToolFlowTests : IAsyncLifetime
+public sealed class ToolFlowTests : ScriptedAgentTest
 {
-    private readonly ScriptedModelServer _model = new();
     private readonly HttpTestServer _api = new();
-    private readonly AgentHarness _harness = new();
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        await _model.InitializeAsync();
+        await base.InitializeAsync();
         await _api.InitializeAsync();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        _harness.Dispose();
         await _api.DisposeAsync();
-        await _model.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Fact]
@@ -50,17 +47,17 @@ public sealed class ToolFlowTests : IAsyncLifetime
                 ["conditions"] = new JsonArray(Row("beta", "name", "equals", "beta")),
             },
         };
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "fetch_products", """{"path":"/json"}""")),
             new ScriptedReply.Text("Only beta is left."));
 
-        var graph = Graph(OpenAiConfig(_model), [fetch], Edge("fetch", "keep"));
-        var run = await _harness.RunAsync(new WorkflowGraph([.. graph.Nodes, keep], graph.Edges), "Which products?");
+        var graph = Graph(OpenAiConfig(Model), [fetch], Edge("fetch", "keep"));
+        var run = await Harness.RunAsync(new WorkflowGraph([.. graph.Nodes, keep], graph.Edges), "Which products?");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
         // The model offered only the node wired to the agent; the filter is part of that tool's flow.
-        _model.Requests[0].Body["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).Should().Equal("fetch_products");
-        var observationText = _model.Requests[1].Messages.Last()!["content"]!.ToString();
+        Model.Requests[0].Body["tools"]!.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).Should().Equal("fetch_products");
+        var observationText = Model.Requests[1].Messages.Last()!["content"]!.ToString();
         observationText.Should().NotStartWith("Error");
         var observation = JsonNode.Parse(observationText)!;
         observation["items"]!.AsArray().Select(i => i!["name"]!.GetValue<string>()).Should().Equal("beta");
@@ -79,7 +76,7 @@ public sealed class ToolFlowTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Inside_a_tool_call_input_templates_reach_the_arguments_the_model_passed()
+    public async Task Inside_a_tool_call_input_templates_reach_the_arguments_theModel_passed()
     {
         var lookup = new GraphNode
         {
@@ -89,15 +86,15 @@ public sealed class ToolFlowTests : IAsyncLifetime
             Description = "Gets an order by its number.",
             Config = new JsonObject { ["method"] = "GET", ["url"] = _api.BaseUrl + "/echo/orders/{{input.orderId}}", ["timeout"] = 10 },
         };
-        _model.Enqueue(
+        Model.Enqueue(
             new ScriptedReply.ToolCalls(new ToolCall("call_1", "look_up_order", """{"orderId":"A-42"}""")),
             new ScriptedReply.Text("Found it."));
 
-        var run = await _harness.RunAsync(Graph(OpenAiConfig(_model), [lookup]), "Where is order A-42?");
+        var run = await Harness.RunAsync(Graph(OpenAiConfig(Model), [lookup]), "Where is order A-42?");
 
         run.Result.Status.Should().Be(ExecutionStatus.Completed, run.Result.Error?.Message);
-        var parameters = _model.Requests[0].Body["tools"]![0]!["function"]!["parameters"]!["properties"]!.AsObject();
+        var parameters = Model.Requests[0].Body["tools"]![0]!["function"]!["parameters"]!["properties"]!.AsObject();
         parameters.Select(p => p.Key).Should().Contain(["path", "query", "orderId"], "the config's {{input.orderId}} becomes an argument");
-        _model.Requests[1].Messages.Last()!["content"]!.ToString().Should().Contain("/echo/orders/A-42");
+        Model.Requests[1].Messages.Last()!["content"]!.ToString().Should().Contain("/echo/orders/A-42");
     }
 }
