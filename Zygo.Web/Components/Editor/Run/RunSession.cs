@@ -14,7 +14,7 @@ namespace Zygo.Web.Components.Editor.Run;
 public sealed class RunSession : IAsyncDisposable
 {
     /// <summary>How long events gather before the next batch; the first event after a quiet spell goes at once.</summary>
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(30);
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(16);
 
     private readonly ExecutionEventBus.Subscription _subscription;
     private readonly CancellationTokenSource _stop = new();
