@@ -32,7 +32,7 @@ public sealed class ReadingProgressBrowserTests
             var saved = await page.EvaluateAsync<double>("() => scrollY");
             saved.Should().BeGreaterThan(100);
             await WaitForSavedScrollAsync(app);
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "zygo-docs-screens", "documentation.png") });
+            await Screenshots.SaveAsync(page, "documentation");
 
             await page.ClickAsync("[data-testid=user-menu]");
             await page.ClickAsync("[data-testid=sign-out]");

@@ -10,8 +10,6 @@ namespace Zygo.Tests.E2E.Collections;
 [Collection(BrowserCollection.Name)]
 public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixture<EditorAppFixture>
 {
-    private static readonly string Shots = Path.Combine(Path.GetTempPath(), "shots");
-
     private async Task<IPage> OpenAsync(int width = 1440)
     {
         var page = await fixture.NewPageAsync(width);
@@ -33,8 +31,7 @@ public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixtu
         var first = page.Locator("[data-testid=knowledge-result]").First;
         await Assertions.Expect(first).ToContainTextAsync("returns-and-refunds.md — Returns and refunds > When the refund arrives");
         await Assertions.Expect(page.Locator("[data-testid=knowledge-note]")).ToContainTextAsync("Searched by keyword");
-        Directory.CreateDirectory(Shots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "rag-knowledge.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "rag-knowledge", fullPage: true);
 
         await page.Locator("input[type=file]").SetInputFilesAsync(new FilePayload
             {
@@ -64,8 +61,7 @@ public sealed class CollectionsPageTests(EditorAppFixture fixture) : IClassFixtu
 
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync("The document is empty");
         await Assertions.Expect(page.Locator("[data-testid=document-row]")).ToHaveCountAsync(before);
-        Directory.CreateDirectory(Shots);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Shots, "rag-knowledge-tablet.png"), FullPage = true });
+        await Screenshots.SaveAsync(page, "rag-knowledge-tablet", fullPage: true);
         await page.Context.CloseAsync();
     }
 

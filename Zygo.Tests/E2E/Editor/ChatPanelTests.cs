@@ -86,7 +86,7 @@ public sealed class ChatPanelTests(EditorAppFixture fx) : IClassFixture<EditorAp
         await step.Locator("summary").ClickAsync();
         await Expect(step.Locator("[data-testid=chat-step-arguments]")).ToContainTextAsync("\"a\": 2");
         await Expect(step.Locator("[data-testid=chat-step-observation]")).ToContainTextAsync("5");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = "/tmp/shots/chat-panel.png" });
+        await Screenshots.SaveAsync(page, "chat-panel");
 
         await page.ReloadAsync();
         await new EditorPage(page).WaitUntilLoadedAsync(3);

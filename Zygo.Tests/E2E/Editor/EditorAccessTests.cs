@@ -65,7 +65,7 @@ public sealed class EditorAccessTests(EditorAppFixture fx) : IClassFixture<Edito
     [InlineData(1024)]
     public async Task At_tablet_width_the_palette_is_a_rail_that_opens_over_the_canvas(int width)
     {
-        var id = await fx.CreateWorkflowAsync($"Tablet {width}", Nodes);
+        var id = await fx.CreateWorkflowAsync($"Customer support assistant for tablets {width}", Nodes);
         var page = await fx.NewPageAsync(width, 1180);
         var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 2);
         var palette = page.Locator("nav.zygo-palette");
@@ -75,15 +75,20 @@ public sealed class EditorAccessTests(EditorAppFixture fx) : IClassFixture<Edito
         (await palette.BoundingBoxAsync())!.Width.Should().BeLessThan(80, "the closed palette is a rail of icons");
         var canvasWidth = (await editor.Canvas.BoundingBoxAsync())!.Width;
         canvasWidth.Should().BeGreaterThan(width * 0.55f, "the canvas keeps most of the width");
-        Directory.CreateDirectory("/tmp/shots");
-        await page.ScreenshotAsync(new() { Path = $"/tmp/shots/polish-{width}-rail.png" });
+        // Every tool on one line: Run and Save show only their icons, and keep their names.
+        var run = (await page.Locator("[data-testid=run]").BoundingBoxAsync())!;
+        var more = (await page.Locator("[data-testid=more]").BoundingBoxAsync())!;
+        (more.Y + more.Height / 2).Should().BeApproximately(run.Y + run.Height / 2, 4, "the last tool is on the first tool's line");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Run", Exact = true })).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true })).ToBeVisibleAsync();
+        await Screenshots.SaveAsync(page, $"polish-{width}-rail");
 
         await page.ClickAsync("[data-testid=palette-toggle]");
         await Expect(palette).ToHaveAttributeAsync("data-open", "true");
         await Expect(label).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=palette-search]")).ToBeVisibleAsync();
         (await editor.Canvas.BoundingBoxAsync())!.Width.Should().Be(canvasWidth, "the open palette lies over the canvas");
-        await page.ScreenshotAsync(new() { Path = $"/tmp/shots/polish-{width}-palette.png" });
+        await Screenshots.SaveAsync(page, $"polish-{width}-palette");
 
         await palette.Locator("[data-node-type=filter]").ClickAsync();
         await Expect(editor.NodeOfType("filter")).ToHaveCountAsync(1);
@@ -92,7 +97,7 @@ public sealed class EditorAccessTests(EditorAppFixture fx) : IClassFixture<Edito
         await editor.Node("c1").DblClickAsync();
         await Expect(page.Locator("[data-testid=node-panel]")).ToBeVisibleAsync();
         (await editor.Canvas.BoundingBoxAsync())!.Width.Should().Be(canvasWidth, "the panel lies over the canvas");
-        await page.ScreenshotAsync(new() { Path = $"/tmp/shots/polish-{width}-panel.png" });
+        await Screenshots.SaveAsync(page, $"polish-{width}-panel");
         await page.Context.DisposeAsync();
     }
 
