@@ -4,6 +4,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Zygo.Data;
 using Zygo.Data.Entities;
+using Zygo.Data.Security;
+using Zygo.Engine.Nodes.Data;
 using Zygo.Web.Accounts;
 using Zygo.Web.Common;
 using Zygo.Web.Hosting;
@@ -11,13 +13,15 @@ using Zygo.Web.Hosting;
 namespace Zygo.Web.Seeding;
 
 /// <summary>
-/// On the first start of an empty install: a demo tenant, its Owner, the demo workflows and the knowledge collection they search. The Owner's password
-/// comes from settings or is generated and printed once — never a fixed one.
+/// On the first start of an empty install: a demo tenant, its Owner, the demo workflows, the knowledge collection and
+/// the CRM database they use. The Owner's password comes from settings or is generated and printed once — never a fixed one.
 /// </summary>
 public sealed class DemoSeeder(
     ISystemDbContextFactory system,
     UserManager<ZygoUser> users,
     IOptions<ZygoOptions> options,
+    IOptions<DataNodeOptions> dataNodes,
+    ISecretProtector protector,
     ILogger<DemoSeeder> logger,
     TimeProvider clock)
 {
@@ -73,8 +77,10 @@ public sealed class DemoSeeder(
             });
         }
 
+        DemoCrm.AddVariable(db, protector, tenant.Id, owner.Id, now);
         await db.SaveChangesAsync(ct);
         await DemoKnowledge.SeedAsync(db, tenant.Id, ct);
+        await DemoCrm.CreateDatabaseAsync(dataNodes.Value.SqliteFolder, tenant.Id, ct);
         owner.LastTenantId = tenant.Id;
         await users.UpdateAsync(owner);
         logger.LogInformation("Seeded the demo tenant '{Tenant}' with {Count} workflows.", tenant.Name, DemoWorkflow.All.Count);

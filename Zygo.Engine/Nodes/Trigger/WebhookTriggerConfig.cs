@@ -12,6 +12,12 @@ public sealed record WebhookTriggerConfig
 
     /// <summary>Callers must send an API key of the tenant.</summary>
     public bool RequireAuth { get; init; } = true;
+
+    /// <summary>
+    /// An example request body (JSON text) that the editor's Run dialog starts with, so the workflow can be tried
+    /// without its caller. Requests are not checked against it.
+    /// </summary>
+    public string SamplePayload { get; init; } = "";
 }
 
 /// <summary>HTTP methods, written in capitals as HTTP does.</summary>

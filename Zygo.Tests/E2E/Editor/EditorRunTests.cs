@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Zygo.Tests.Api;
@@ -44,26 +43,15 @@ public sealed class EditorRunTests(EditorAppFixture fx) : IClassFixture<EditorAp
     [Fact]
     public async Task Running_the_seeded_lead_triage_flow_turns_every_node_completed()
     {
-        // The Data Source node keeps SQLite files in the tenant's own folder under the data folder.
-        var folder = Path.Combine(fx.App.DataPath, "databases", (await fx.App.DemoTenantIdAsync()).ToString("N"));
-        Directory.CreateDirectory(folder);
-        var crm = Path.Combine(folder, "crm.db");
-        await using (var connection = new SqliteConnection($"Data Source={crm}"))
-        {
-            await connection.OpenAsync();
-            await using var create = connection.CreateCommand();
-            create.CommandText = "CREATE TABLE leads (email TEXT, message TEXT, rating TEXT)";
-            await create.ExecuteNonQueryAsync();
-        }
-
-        (await fx.Api.PostAsync(ApiTestHelpers.Variables, ApiTestHelpers.Json(new { name = "CRM_DB", value = "Data Source=crm.db", service = "sqlite" })))
-            .StatusCode.Should().Be(HttpStatusCode.Created);
+        // As seeded: the CRM variable and table exist, and the dialog starts with the webhook's sample payload.
         var id = await SeededWorkflowAsync("lead-triage");
         var page = await fx.NewPageAsync();
         var editor = await fx.OpenEditorAsync(page, id, expectedNodes: 5);
         var run = new EditorRunPage(editor);
 
-        await run.RunAsync("""{"items":[{"email":"ada@example.com","message":"We need 500 seats next month"},{"email":"","message":"spam"}]}""");
+        await run.OpenRunDialogAsync();
+        (await run.InputBox.InputValueAsync()).Should().Contain("ada@example.com");
+        await run.SubmitAsync();
         await run.WaitForStatusAsync("completed");
 
         foreach (var node in new[] { "trigger", "filter", "loop", "classify", "store" })

@@ -27,6 +27,9 @@ public sealed class RunInputTemplateTests
     [Theory]
     [InlineData("""{"triggerMode":"chat"}""", """{"message":"Hello"}""")]
     [InlineData("""{"triggerMode":"webhook"}""", "{}")]
+    [InlineData("""{"triggerMode":"webhook","webhookConfig":{"samplePayload":"{\"items\":[{\"email\":\"ada@example.com\"}]}"}}""",
+        """{"items":[{"email":"ada@example.com"}]}""")]
+    [InlineData("""{"triggerMode":"webhook","webhookConfig":{"samplePayload":"{not json"}}""", "{}")]
     [InlineData("""{"triggerMode":"manual","manualConfig":{"inputPayload":"{not json"}}""", "{}")]
     public void Other_triggers_and_broken_schemas_start_with_a_simple_payload(string trigger, string expected) =>
         JsonNode.Parse(RunInputTemplate.For(JsonNode.Parse(trigger)!.AsObject()))!.ToJsonString().Should().Be(expected);

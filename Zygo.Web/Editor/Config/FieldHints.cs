@@ -18,7 +18,7 @@ public static class FieldHints
 
     private static readonly HashSet<string> JsonTextFields = new(StringComparer.Ordinal)
     {
-        "inputPayload", "schema", "jsonSchema", "relationshipLinks", "contextMetadata",
+        "inputPayload", "samplePayload", "schema", "jsonSchema", "relationshipLinks", "contextMetadata",
     };
 
     private static readonly HashSet<string> SecretFields = new(StringComparer.Ordinal) { "password", "token", "apiKey", "connectionString" };

@@ -5,7 +5,8 @@ namespace Zygo.Web.Components.Editor.Run;
 
 /// <summary>
 /// The payload the run dialog starts with: for a manual trigger with an input schema, a value shaped by the schema
-/// (its defaults and first examples where it gives them); a chat trigger gets a message; anything else an empty object.
+/// (its defaults and first examples where it gives them); a webhook trigger its sample request body; a chat trigger
+/// gets a message; anything else an empty object.
 /// </summary>
 public static class RunInputTemplate
 {
@@ -20,6 +21,8 @@ public static class RunInputTemplate
             "manual" when trigger?["manualConfig"]?["inputPayload"] is JsonValue schema
                           && schema.GetValueKind() == JsonValueKind.String && TryParse(schema.GetValue<string>()) is JsonObject s
                 => Sample(s, 0),
+            "webhook" when trigger?["webhookConfig"]?["samplePayload"] is JsonValue sample && sample.GetValueKind() == JsonValueKind.String
+                => TryParse(sample.GetValue<string>()),
             _ => new JsonObject(),
         };
         return (payload ?? new JsonObject()).ToJsonString(new JsonSerializerOptions { WriteIndented = true });
