@@ -10,21 +10,15 @@ namespace Zygo.Tests.Executions;
 /// A cancel that arrives after the row says "running" but before the run has started (the window between the
 /// insert or claim and the runner) still stops the run, instead of answering that it has already ended.
 /// </summary>
-public sealed class EarlyCancelTests : IAsyncLifetime
+public sealed class EarlyCancelTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task A_run_cancelled_between_its_creation_and_its_start_ends_cancelled()
     {
-        var tenant = await _app.CreateTenantAsync("Early cancel");
-        var user = await _app.CreateUserAsync(tenant, TenantRole.Developer);
+        var tenant = await App.CreateTenantAsync("Early cancel");
+        var user = await App.CreateUserAsync(tenant, TenantRole.Developer);
         var workflow = await AddDelayWorkflowAsync(tenant, user);
-        var executor = _app.Services.GetRequiredService<WorkflowExecutor>();
+        var executor = App.Services.GetRequiredService<WorkflowExecutor>();
         var request = new ExecutionRequest(tenant, workflow, null, TriggerSource.Api, user);
 
         var start = await executor.CreateAsync(request, queued: false, CancellationToken.None);
@@ -38,7 +32,7 @@ public sealed class EarlyCancelTests : IAsyncLifetime
     [Fact]
     public async Task A_queued_run_claimed_by_the_worker_can_be_cancelled_at_once()
     {
-        var cancellations = _app.Services.GetRequiredService<ExecutionCancellations>();
+        var cancellations = App.Services.GetRequiredService<ExecutionCancellations>();
         var id = Guid.NewGuid();
 
         cancellations.Reserve(id);
@@ -58,6 +52,6 @@ public sealed class EarlyCancelTests : IAsyncLifetime
             new JsonObject { ["id"] = "wait", ["type"] = "delay", ["label"] = "Wait", ["config"] = new JsonObject { ["duration"] = 60, ["unit"] = "seconds" } })
             .ToJsonString();
         var edges = new JsonArray(new JsonObject { ["id"] = "e1", ["source"] = "trigger", ["target"] = "wait" }).ToJsonString();
-        return _app.AddWorkflowAsync(tenant, user, "Wait", nodes, edges);
+        return App.AddWorkflowAsync(tenant, user, "Wait", nodes, edges);
     }
 }

@@ -5,20 +5,15 @@ using Zygo.Web.Executions;
 
 namespace Zygo.Tests.Executions;
 
-public sealed class ExecutionQueryTests : IAsyncLifetime
+public sealed class ExecutionQueryTests : AppTest
 {
     private static readonly DateTime T0 = new(2025, 1, 1, 12, 0, 0, DateTimeKind.Utc);
-    private readonly ZygoAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [Fact]
     public async Task Lists_runs_of_the_current_tenant_newest_first_with_workflow_name_and_duration()
     {
-        var tenant = await _app.DemoTenantIdAsync();
-        var other = await _app.CreateTenantAsync("Other");
+        var tenant = await App.DemoTenantIdAsync();
+        var other = await App.CreateTenantAsync("Other");
         var workflow = await AddWorkflowAsync(tenant, "Lead triage run");
         var foreign = await AddWorkflowAsync(other, "Foreign");
         await AddExecutionAsync(tenant, workflow, ExecutionStatus.Completed, TriggerSource.User, T0, TimeSpan.FromMilliseconds(1500));
@@ -37,7 +32,7 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Filters_by_status_trigger_and_workflow_and_pages()
     {
-        var tenant = await _app.DemoTenantIdAsync();
+        var tenant = await App.DemoTenantIdAsync();
         var first = await AddWorkflowAsync(tenant, "First");
         var second = await AddWorkflowAsync(tenant, "Second");
         for (var i = 0; i < 3; i++)
@@ -59,7 +54,7 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Filters_by_date_range_from_inclusive_to_exclusive()
     {
-        var tenant = await _app.DemoTenantIdAsync();
+        var tenant = await App.DemoTenantIdAsync();
         var workflow = await AddWorkflowAsync(tenant, "Dated");
         foreach (var day in new[] { 0, 1, 2, 3 })
         {
@@ -74,14 +69,14 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
     [Fact]
     public async Task Reads_one_run_with_the_version_it_ran_and_nothing_for_another_workflow_or_tenant()
     {
-        var tenant = await _app.DemoTenantIdAsync();
-        var other = await _app.CreateTenantAsync("Elsewhere");
+        var tenant = await App.DemoTenantIdAsync();
+        var other = await App.CreateTenantAsync("Elsewhere");
         var workflow = await AddWorkflowAsync(tenant, "Versioned");
         var foreignWorkflow = await AddWorkflowAsync(other, "Foreign run");
         var id = await AddExecutionAsync(tenant, workflow, ExecutionStatus.Failed, TriggerSource.User, T0, TimeSpan.FromSeconds(1), version: 3);
         var foreign = await AddExecutionAsync(other, foreignWorkflow, ExecutionStatus.Completed, TriggerSource.User, T0, null);
-        var userId = await _app.CreateUserAsync(tenant, TenantRole.Viewer);
-        using var scope = _app.ScopeFor(userId, tenant, TenantRole.Viewer);
+        var userId = await App.CreateUserAsync(tenant, TenantRole.Viewer);
+        using var scope = App.ScopeFor(userId, tenant, TenantRole.Viewer);
         var query = scope.ServiceProvider.GetRequiredService<ExecutionQuery>();
 
         var record = await query.GetAsync(workflow, id);
@@ -95,15 +90,15 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
 
     private async Task<Zygo.Web.Common.PagedResult<ExecutionSummary>> ListAsync(Guid tenant, TenantRole role, ExecutionFilter filter)
     {
-        var userId = await _app.CreateUserAsync(tenant, role);
-        using var scope = _app.ScopeFor(userId, tenant, role);
+        var userId = await App.CreateUserAsync(tenant, role);
+        using var scope = App.ScopeFor(userId, tenant, role);
         return await scope.ServiceProvider.GetRequiredService<ExecutionQuery>().ListAsync(filter);
     }
 
     private async Task<Guid> AddWorkflowAsync(Guid tenant, string name)
     {
-        var creator = await _app.CreateUserAsync(tenant, TenantRole.Developer);
-        await using var db = _app.CreateSystemContext();
+        var creator = await App.CreateUserAsync(tenant, TenantRole.Developer);
+        await using var db = App.CreateSystemContext();
         var workflow = new Workflow { TenantId = tenant, Name = name, Slug = Guid.NewGuid().ToString("N"), CreatedByUserId = creator };
         db.Workflows.Add(workflow);
         await db.SaveChangesAsync();
@@ -113,7 +108,7 @@ public sealed class ExecutionQueryTests : IAsyncLifetime
     private async Task<Guid> AddExecutionAsync(Guid tenant, Guid workflow, ExecutionStatus status, TriggerSource source,
         DateTime triggeredAt, TimeSpan? duration, int version = 1)
     {
-        await using var db = _app.CreateSystemContext();
+        await using var db = App.CreateSystemContext();
         var execution = new WorkflowExecution
         {
             WorkflowVersion = version,

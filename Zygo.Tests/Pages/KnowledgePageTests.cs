@@ -6,29 +6,23 @@ using Zygo.Tests.Infrastructure;
 namespace Zygo.Tests.Pages;
 
 /// <summary>The read-only Knowledge page, prerendered through an API key: the tenant's entities only, names encoded.</summary>
-public sealed class KnowledgePageTests : IAsyncLifetime
+public sealed class KnowledgePageTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     private async Task AddAsync(Guid tenant, string type, string name)
     {
-        await using var db = _app.CreateSystemContext();
+        await using var db = App.CreateSystemContext();
         await new KnowledgeStore(db, tenant).UpsertAsync(new EntityDraft(type, name, new() { ["source"] = "test" }), default);
     }
 
     [Fact]
     public async Task Lists_the_tenants_entities_and_no_others_with_names_encoded()
     {
-        var demo = await _app.DemoTenantIdAsync();
-        var other = await _app.CreateTenantAsync("Other");
+        var demo = await App.DemoTenantIdAsync();
+        var other = await App.CreateTenantAsync("Other");
         await AddAsync(demo, "person", "Ada Lovelace");
         await AddAsync(demo, "organization", "<script>alert(1)</script> Corp");
         await AddAsync(other, "person", "Eve Outsider");
-        using var viewer = await _app.ClientForRoleAsync(demo, TenantRole.Viewer);
+        using var viewer = await App.ClientForRoleAsync(demo, TenantRole.Viewer);
 
         var response = await viewer.GetAsync("/knowledge");
         var html = await response.Content.ReadAsStringAsync();

@@ -5,14 +5,8 @@ using Zygo.Tests.Infrastructure;
 namespace Zygo.Tests.Pages;
 
 /// <summary>Reads the prerendered HTML of the pages as members of each role, through an API key.</summary>
-public sealed class PagePermissionTests : IAsyncLifetime
+public sealed class PagePermissionTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Theory]
     [InlineData("/variables", "Variables")]
     [InlineData("/templates", "Templates")]
@@ -54,7 +48,7 @@ public sealed class PagePermissionTests : IAsyncLifetime
 
     private async Task<string> GetAsync(TenantRole role, string path, HttpStatusCode expected)
     {
-        using var client = await _app.ClientForRoleAsync(await _app.DemoTenantIdAsync(), role);
+        using var client = await App.ClientForRoleAsync(await App.DemoTenantIdAsync(), role);
         var response = await client.GetAsync(path);
         response.StatusCode.Should().Be(expected);
         return await response.Content.ReadAsStringAsync();

@@ -10,32 +10,26 @@ using Zygo.Web.Seeding;
 namespace Zygo.Tests.Seeding;
 
 /// <summary>The Webhook lead triage demo runs as seeded: its CRM variable and table exist, and its sample payload is a valid run.</summary>
-public sealed class DemoCrmTests : IAsyncLifetime
+public sealed class DemoCrmTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task The_seeded_lead_triage_stores_the_qualified_lead_of_its_sample_payload_in_the_seeded_crm()
     {
-        var tenant = await _app.DemoTenantIdAsync();
-        await using var db = _app.CreateSystemContext();
+        var tenant = await App.DemoTenantIdAsync();
+        await using var db = App.CreateSystemContext();
         var workflow = await db.Workflows.IgnoreQueryFilters().SingleAsync(w => w.TenantId == tenant && w.Slug == "lead-triage");
         var variable = await db.EnvironmentVariables.IgnoreQueryFilters().SingleAsync(v => v.TenantId == tenant && v.Name == DemoCrm.VariableName);
         variable.EncryptedValue.Should().NotContain("crm.db", "the variable's value is stored encrypted like any other");
         var trigger = JsonNode.Parse(workflow.Nodes)!.AsArray().Single(n => n!["type"]!.GetValue<string>() == "trigger")!;
         var sample = JsonNode.Parse(trigger["config"]!["webhookConfig"]!["samplePayload"]!.GetValue<string>());
 
-        var executor = _app.Services.GetRequiredService<WorkflowExecutor>();
+        var executor = App.Services.GetRequiredService<WorkflowExecutor>();
         var request = new ExecutionRequest(tenant, workflow.Id, sample, TriggerSource.Webhook, workflow.CreatedByUserId);
         var start = await executor.CreateAsync(request, queued: false, CancellationToken.None);
         var result = await executor.RunAsync(request, start, CancellationToken.None);
 
         result.Status.Should().Be(ExecutionStatus.Completed, result.Error?.Message);
-        var crm = Path.Combine(_app.DataPath, "databases", tenant.ToString("N"), "crm.db");
+        var crm = Path.Combine(App.DataPath, "databases", tenant.ToString("N"), "crm.db");
         await using var connection = new SqliteConnection($"Data Source={crm};Pooling=False");
         await connection.OpenAsync();
         await using var select = connection.CreateCommand();

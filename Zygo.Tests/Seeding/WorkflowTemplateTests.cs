@@ -15,15 +15,9 @@ using Zygo.Web.Workflows;
 namespace Zygo.Tests.Seeding;
 
 /// <summary>The shipped templates are sound graphs of registered node types, listed on /templates and usable.</summary>
-public sealed partial class WorkflowTemplateTests : IAsyncLifetime
+public sealed partial class WorkflowTemplateTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
-
     public static TheoryData<string> TemplateKeys => [.. WorkflowTemplates.Extra.Select(t => t.Key)];
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9_]*$")]
     private static partial Regex VariableName();
@@ -83,7 +77,7 @@ public sealed partial class WorkflowTemplateTests : IAsyncLifetime
     [Fact]
     public async Task The_templates_page_lists_the_demos_and_the_templates()
     {
-        using var client = await _app.ClientForRoleAsync(await _app.DemoTenantIdAsync(), TenantRole.Developer);
+        using var client = await App.ClientForRoleAsync(await App.DemoTenantIdAsync(), TenantRole.Developer);
 
         var html = await client.GetStringAsync("/templates");
 
@@ -97,8 +91,8 @@ public sealed partial class WorkflowTemplateTests : IAsyncLifetime
     [Fact]
     public async Task Only_the_demos_are_seeded_into_the_demo_tenant()
     {
-        var tenant = await _app.DemoTenantIdAsync();
-        using var scope = _app.Services.CreateScope();
+        var tenant = await App.DemoTenantIdAsync();
+        using var scope = App.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<ZygoDbContext>();
 
         var seeded = await db.Workflows.IgnoreQueryFilters().Where(w => w.TenantId == tenant).Select(w => w.Slug).ToListAsync();
@@ -109,10 +103,10 @@ public sealed partial class WorkflowTemplateTests : IAsyncLifetime
     [Fact]
     public async Task A_workflow_created_from_a_template_keeps_its_nodes_and_edges()
     {
-        var tenant = await _app.DemoTenantIdAsync();
-        var user = await _app.CreateUserAsync(tenant, TenantRole.Developer);
+        var tenant = await App.DemoTenantIdAsync();
+        var user = await App.CreateUserAsync(tenant, TenantRole.Developer);
         var template = WorkflowTemplates.Extra.Single(t => t.Key == "order-fulfilment");
-        using var scope = _app.ScopeFor(user, tenant, TenantRole.Developer);
+        using var scope = App.ScopeFor(user, tenant, TenantRole.Developer);
         var workflows = scope.ServiceProvider.GetRequiredService<WorkflowService>();
 
         var created = await workflows.CreateAsync(new WorkflowDraft(template.Name, template.Description, null, template.NodesJson, template.EdgesJson));
@@ -126,5 +120,5 @@ public sealed partial class WorkflowTemplateTests : IAsyncLifetime
     private static string? SourceHandle(JsonElement edge) =>
         edge.TryGetProperty("sourceHandle", out var handle) ? handle.GetString() : null;
 
-    private NodeTypeRegistry Registry => _app.Services.GetRequiredService<NodeTypeRegistry>();
+    private NodeTypeRegistry Registry => App.Services.GetRequiredService<NodeTypeRegistry>();
 }

@@ -5,21 +5,15 @@ using Zygo.Tests.Infrastructure;
 
 namespace Zygo.Tests.Smoke;
 
-public sealed class FactorySmokeTests : IAsyncLifetime
+public sealed class FactorySmokeTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
     [Fact]
     public async Task Database_is_created_in_the_configured_data_folder_and_seeded()
     {
-        var tenant = await _app.DemoTenantIdAsync();
-        File.Exists(_app.DatabaseFile).Should().BeTrue();
+        var tenant = await App.DemoTenantIdAsync();
+        File.Exists(App.DatabaseFile).Should().BeTrue();
 
-        using var client = await _app.ClientForRoleAsync(tenant, TenantRole.Viewer);
+        using var client = await App.ClientForRoleAsync(tenant, TenantRole.Viewer);
         var response = await client.GetAsync("/api/v1/workflows");
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var body = await response.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();

@@ -5,21 +5,20 @@ using Zygo.Tests.Infrastructure;
 namespace Zygo.Tests.Smoke;
 
 /// <summary>What an anonymous visitor's browser gets from the page side of the app.</summary>
-public sealed class PageRoutingTests : IAsyncLifetime
+public sealed class PageRoutingTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
     private HttpClient _client = default!;
 
-    public Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        _client = _app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        _client = App.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         return Task.CompletedTask;
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         _client.Dispose();
-        await _app.DisposeAsync();
+        await base.DisposeAsync();
     }
 
     [Theory]

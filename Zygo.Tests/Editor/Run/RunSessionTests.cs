@@ -15,22 +15,19 @@ namespace Zygo.Tests.Editor.Run;
 /// The editor's live run against the real executor and event bus: the events in batches with the record last, the
 /// run's end handed over without waiting out the batch interval, and an editor leaving a run that goes on.
 /// </summary>
-public sealed class RunSessionTests : IAsyncLifetime
+public sealed class RunSessionTests : AppTest
 {
-    private readonly ZygoAppFactory _app = new();
     private readonly ConcurrentQueue<(IReadOnlyList<ExecutionEvent> Events, ExecutionView? Record)> _batches = new();
     private Guid _tenant;
     private Guid _user;
 
-    public async Task InitializeAsync()
+    public override async Task InitializeAsync()
     {
-        _tenant = await _app.CreateTenantAsync("Run sessions");
-        _user = await _app.CreateUserAsync(_tenant, TenantRole.Developer);
+        _tenant = await App.CreateTenantAsync("Run sessions");
+        _user = await App.CreateUserAsync(_tenant, TenantRole.Developer);
     }
 
-    public async Task DisposeAsync() => await _app.DisposeAsync();
-
-    private WorkflowExecutor Executor => _app.Services.GetRequiredService<WorkflowExecutor>();
+    private WorkflowExecutor Executor => App.Services.GetRequiredService<WorkflowExecutor>();
 
     [Fact]
     public async Task Every_node_event_arrives_in_order_and_the_last_batch_has_the_record()
@@ -84,7 +81,7 @@ public sealed class RunSessionTests : IAsyncLifetime
         var request = new ExecutionRequest(_tenant, workflow, null, TriggerSource.User, _user);
         var start = await Executor.CreateAsync(request, queued: false, CancellationToken.None);
         var clock = Stopwatch.StartNew();
-        var session = new RunSession(_app.Services.GetRequiredService<ExecutionEventBus>(), Executor, request, start, (events, record) =>
+        var session = new RunSession(App.Services.GetRequiredService<ExecutionEventBus>(), Executor, request, start, (events, record) =>
         {
             _batches.Enqueue((events, record));
             return Task.CompletedTask;
@@ -94,7 +91,7 @@ public sealed class RunSessionTests : IAsyncLifetime
 
     private async Task<ExecutionStatus?> RecordedStatusAsync(Guid executionId)
     {
-        await using var db = _app.CreateSystemContext();
+        await using var db = App.CreateSystemContext();
         return await db.WorkflowExecutions.IgnoreQueryFilters().Where(e => e.Id == executionId).Select(e => (ExecutionStatus?)e.Status).SingleOrDefaultAsync();
     }
 
@@ -131,6 +128,6 @@ public sealed class RunSessionTests : IAsyncLifetime
         {
             ["id"] = $"{a["id"]}-{b["id"]}", ["source"] = a["id"]!.GetValue<string>(), ["target"] = b["id"]!.GetValue<string>(),
         }).ToArray()).ToJsonString();
-        return _app.AddWorkflowAsync(_tenant, _user, "Session", nodes, edges);
+        return App.AddWorkflowAsync(_tenant, _user, "Session", nodes, edges);
     }
 }
